@@ -1,0 +1,26 @@
+"""helpers: the code behind the notebooks on what makes hidden neurons different.
+
+The math is numpy only and lives in small modules, one job each:
+
+    network     init_params, forward, backward, loss_value   (one hidden layer)
+    training    train                                         (full-batch gradient descent)
+    gradcheck   gradient_check                                (backprop vs finite differences)
+    symmetry    count_distinct_neurons and friends            (how different the neurons are)
+    perceptron  perceptron_train, perceptron_predict          (Rosenblatt's single neuron)
+    data        logic gates, the seven-sample example, two moons, circles
+
+Plots (matplotlib) and widgets (ipywidgets) are imported on their own: `from helpers import plots`.
+"""
+
+from helpers import data
+from helpers.gradcheck import gradient_check, numerical_gradient
+from helpers.network import accuracy, backward, forward, init_params, loss_value, predict, sigmoid
+from helpers.perceptron import perceptron_predict, perceptron_train
+from helpers.symmetry import count_distinct_neurons, largest_neuron_difference, smallest_neuron_distance
+from helpers.training import History, train
+
+__all__ = [
+    "data", "init_params", "forward", "backward", "loss_value", "predict", "accuracy", "sigmoid",
+    "train", "History", "gradient_check", "numerical_gradient", "count_distinct_neurons",
+    "largest_neuron_difference", "smallest_neuron_distance", "perceptron_train", "perceptron_predict",
+]

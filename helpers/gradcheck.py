@@ -1,0 +1,64 @@
+"""Check backpropagation against centred finite differences."""
+
+import numpy as np
+
+from helpers.network import ACTIVATIONS, LOSSES, PARAM_NAMES, _backward, _forward, _loss_value, check_params
+from helpers.validation import check_array, check_choice, check_number, check_targets
+
+
+def _checked(params, X, Y, activation, loss, eps):
+    """Validate the arguments shared by the two public functions below."""
+    X = check_array("X", X, ndim=2)
+    Y = check_targets("Y", Y, X.shape[0])
+    params = check_params(params, X)
+    if Y.shape[1] != params["W2"].shape[1]:
+        raise ValueError(f"Y has {Y.shape[1]} columns but the network has {params['W2'].shape[1]} outputs")
+    check_choice("activation", activation, ACTIVATIONS)
+    check_choice("loss", loss, LOSSES)
+    eps = check_number("eps", eps, positive=True)
+    return params, X, Y, eps
+
+
+def numerical_gradient(params: dict, X, Y, activation: str = "sigmoid", loss: str = "bce",
+                       eps: float = 1e-6) -> dict:
+    """Estimate every partial derivative of the mean loss by a centred finite difference.
+
+    dL/dw ~ (L(w + eps) - L(w - eps)) / (2 eps), one weight at a time. Slow, but obviously
+    right: it needs only the forward pass. Returns a dict shaped like `params`.
+    """
+    params, X, Y, eps = _checked(params, X, Y, activation, loss, eps)
+    params = {name: array.copy() for name, array in params.items()}  # nudged in place below
+
+    def mean_loss() -> float:
+        return _loss_value(_forward(params, X, activation)[0], Y, loss)
+
+    estimate = {}
+    for name in PARAM_NAMES:
+        array = params[name]
+        estimate[name] = np.zeros_like(array)
+        for index in np.ndindex(array.shape):
+            original = array[index]
+            array[index] = original + eps
+            loss_plus = mean_loss()
+            array[index] = original - eps
+            loss_minus = mean_loss()
+            array[index] = original
+            estimate[name][index] = (loss_plus - loss_minus) / (2 * eps)
+    return estimate
+
+
+def gradient_check(params: dict, X, Y, activation: str = "sigmoid", loss: str = "bce",
+                   eps: float = 1e-6) -> float:
+    """The relative error between backward() and finite differences, over all parameters.
+
+    relative error = |g_backprop - g_numerical| / (|g_backprop| + |g_numerical|), where |.| is
+    the Euclidean length of all gradients put together in one vector. Around 1e-9 means the
+    backward pass is right; above 1e-4 means a bug.
+    """
+    params, X, Y, eps = _checked(params, X, Y, activation, loss, eps)
+    numerical = numerical_gradient(params, X, Y, activation, loss, eps)
+    analytic = _backward(params, _forward(params, X, activation)[1], Y, loss)
+    a = np.concatenate([analytic[name].ravel() for name in PARAM_NAMES])
+    n = np.concatenate([numerical[name].ravel() for name in PARAM_NAMES])
+    size = np.linalg.norm(a) + np.linalg.norm(n)
+    return 0.0 if size == 0 else float(np.linalg.norm(a - n) / size)

@@ -1,0 +1,72 @@
+"""How different are the hidden neurons? Measures used by the tests, the notebooks and the dashboard.
+
+A hidden neuron is fully described by three things: its incoming weights (a column of W1), its
+bias (an entry of b1) and its outgoing weights (a row of W2). Two neurons with all three equal
+compute the same feature and send it on in the same way: one of them is redundant.
+"""
+
+import numpy as np
+
+from helpers.network import check_params
+from helpers.validation import check_number
+
+
+def neuron_signatures(params: dict) -> np.ndarray:
+    """One row per hidden neuron: its incoming weights, its bias, then its outgoing weights.
+
+    Returns shape (n_hidden, n_inputs + 1 + n_outputs).
+    """
+    params = check_params(params)
+    return np.column_stack([params["W1"].T, params["b1"], params["W2"]])
+
+
+def count_distinct_neurons(params: dict, atol: float = 1e-9) -> int:
+    """How many hidden neurons really differ.
+
+    Two neurons count as the same when every entry of their signatures (incoming weights,
+    bias, outgoing weights) agrees within `atol`. Each neuron joins the first group whose
+    first member it matches; the answer is the number of groups.
+    """
+    atol = check_number("atol", atol, non_negative=True)
+    signatures = neuron_signatures(params)
+    representatives = []
+    for signature in signatures:
+        if not any(np.all(np.abs(signature - other) <= atol) for other in representatives):
+            representatives.append(signature)
+    return len(representatives)
+
+
+def largest_neuron_difference(params: dict) -> float:
+    """The largest difference between any entry of any two neurons' signatures.
+
+    0 when all hidden neurons are identical. Under zero or constant initialization it stays at
+    rounding level (see the notebooks for why it is not always exactly 0).
+    """
+    signatures = neuron_signatures(params)
+    return float(np.max(signatures.max(axis=0) - signatures.min(axis=0)))
+
+
+def pairwise_distances(vectors: np.ndarray) -> np.ndarray:
+    """Euclidean distances between the rows of `vectors` (n, d) -> (n, n)."""
+    differences = vectors[:, None, :] - vectors[None, :, :]
+    return np.sqrt(np.sum(differences**2, axis=-1))
+
+
+def smallest_neuron_distance(W1: np.ndarray) -> np.ndarray | float:
+    """The smallest distance between the incoming weight vectors of two hidden neurons.
+
+    W1: (n_inputs, n_hidden) -> a float; or a stack of snapshots (n_records, n_inputs, n_hidden)
+    -> (n_records,). With one hidden neuron there is no pair, and the answer is infinity.
+    """
+    W1 = np.asarray(W1, dtype=np.float64)
+    stack = W1[None] if W1.ndim == 2 else W1
+    n_hidden = stack.shape[2]
+    if n_hidden < 2:
+        result = np.full(len(stack), np.inf)
+    else:
+        # columns are neurons: compare every pair (i < j) in every snapshot at once
+        differences = stack[:, :, :, None] - stack[:, :, None, :]
+        distances = np.sqrt(np.sum(differences**2, axis=1))
+        upper = np.triu_indices(n_hidden, k=1)
+        result = distances[:, upper[0], upper[1]].min(axis=1)
+    return float(result[0]) if W1.ndim == 2 else result

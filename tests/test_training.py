@@ -1,0 +1,89 @@
+"""Tests for helpers.training.train: snapshots, learning, symmetry, bad settings."""
+
+import numpy as np
+import pytest
+
+import helpers
+from helpers.data import logic_gate, two_moons
+
+
+def test_history_records_the_start_every_few_epochs_and_the_end():
+    X, Y = logic_gate("xor")
+    history = helpers.train(X, Y, 3, epochs=10, record_every=4, seed=1)
+    np.testing.assert_array_equal(history.epochs, [0, 4, 8, 10])
+    assert history.W1.shape == (4, 2, 3) and history.b1.shape == (4, 3)
+    assert history.W2.shape == (4, 3, 1) and history.b2.shape == (4, 1) and history.loss.shape == (4,)
+    np.testing.assert_array_equal(history.W1[0], helpers.init_params(2, 3, 1, seed=1)["W1"])
+    np.testing.assert_array_equal(history.W1[-1], history.params["W1"])
+
+
+def test_train_is_plain_gradient_descent():
+    X, Y = logic_gate("xor")
+    params = helpers.init_params(2, 3, 1, seed=5)
+    for _ in range(3):
+        grads = helpers.backward(params, helpers.forward(params, X, "tanh")[1], Y, "mse")
+        params = {k: params[k] - 0.7 * grads[k] for k in params}
+    history = helpers.train(X, Y, 3, seed=5, activation="tanh", loss="mse", learning_rate=0.7, epochs=3)
+    for name in params:
+        np.testing.assert_allclose(history.params[name], params[name], rtol=1e-13, atol=1e-15)
+    assert history.loss[-1] == pytest.approx(helpers.loss_value(helpers.forward(params, X, "tanh")[0], Y, "mse"))
+
+
+def test_train_with_given_params_leaves_them_unchanged():
+    X, Y = logic_gate("xor")
+    params = helpers.init_params(2, 2, 1, seed=3)
+    before = {k: v.copy() for k, v in params.items()}
+    helpers.train(X, Y, 2, params=params, epochs=20)
+    for name in params:
+        np.testing.assert_array_equal(params[name], before[name])
+
+
+def test_zero_epochs_records_only_the_start():
+    X, Y = logic_gate("and")
+    history = helpers.train(X, Y, 2, epochs=0)
+    np.testing.assert_array_equal(history.epochs, [0])
+
+
+def test_a_2_4_1_network_with_random_init_learns_xor_for_most_seeds():
+    X, Y = logic_gate("xor")
+    solved = 0
+    for seed in range(10):
+        history = helpers.train(X, Y, 4, seed=seed, learning_rate=1.0, epochs=3000, record_every=3000)
+        solved += helpers.accuracy(helpers.forward(history.params, X)[0], Y) == 1.0
+    assert solved >= 8
+
+
+def test_training_lowers_the_loss_on_two_moons():
+    X, Y = two_moons(100, noise=0.1, seed=0)
+    history = helpers.train(X, Y, 8, epochs=1000, learning_rate=1.0, record_every=100)
+    assert history.loss[-1] < 0.5 * history.loss[0]
+    assert helpers.accuracy(helpers.forward(history.params, X)[0], Y) > 0.85
+
+
+@pytest.mark.parametrize("learning_rate", [1e6, 1e12])
+def test_diverging_training_raises_a_clear_error_not_nan(learning_rate):
+    X, Y = two_moons(50, seed=0)
+    with pytest.raises(ValueError, match=r"training diverged.*smaller learning_rate \(got 1e\+\d+\)"):
+        helpers.train(X * 100, Y, 4, activation="relu", learning_rate=learning_rate,
+                      init="constant", value=50.0, epochs=50)
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    ({"epochs": -1}, ValueError, r"epochs must be at least 0; got -1"),
+    ({"learning_rate": 0}, ValueError, r"learning_rate must be greater than 0; got 0\.0"),
+    ({"learning_rate": -0.5}, ValueError, r"learning_rate must be greater than 0; got -0\.5"),
+    ({"n_hidden": 0}, ValueError, r"n_hidden must be at least 1; got 0"),
+    ({"init": "Random"}, ValueError, r"init must be one of 'zero', 'constant', 'random'; got 'Random'"),
+    ({"activation": "step"}, ValueError, r"activation must be one of 'sigmoid', 'tanh', 'relu'; got 'step'"),
+    ({"loss": "ce"}, ValueError, r"loss must be one of 'bce', 'mse'; got 'ce'"),
+    ({"record_every": 0}, ValueError, r"record_every must be at least 1; got 0"),
+    ({"Y": np.zeros((3, 1))}, ValueError, r"Y must have one row per sample of X \(4 rows\); got 3 rows"),
+    ({"X": np.zeros(4)}, ValueError, r"X must be 2-D \(one row per sample\); got an array of shape \(4,\)"),
+    ({"X": np.full((4, 2), np.inf)}, ValueError, r"X must contain only finite numbers"),
+    ({"params": helpers.init_params(3, 4, 1)}, ValueError, r"X has 2 columns \(inputs\), but params\['W1'\] has shape \(3, 4\), which expects 3 inputs"),
+])
+def test_bad_training_settings_get_a_clear_message(kwargs, error, message):
+    X, Y = logic_gate("xor")
+    arguments = {"X": X, "Y": Y, "n_hidden": 4, **kwargs}
+    with pytest.raises(error, match=message):
+        helpers.train(arguments.pop("X"), arguments.pop("Y"), arguments.pop("n_hidden"), **arguments)

@@ -1,0 +1,46 @@
+"""Write environment.yml (Binder, conda) from uv.lock, so both install the same versions.
+
+Run after every `uv lock`:   uv run python tools/write_environment.py
+tests/test_environment.py fails when the two disagree.
+"""
+
+import pathlib
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+PYTHON = "3.11.7"  # the interpreter the tests and the notebooks' outputs were made with
+
+HEADER = f"""\
+# Binder and conda: `conda env create -f environment.yml && conda activate hidden-neurons`.
+# Generated from uv.lock by tools/write_environment.py; do not edit by hand.
+# tests/test_environment.py checks that every version here is the locked one.
+name: hidden-neurons
+channels:
+  - conda-forge
+dependencies:
+  - python={PYTHON}
+  - pip
+  - pip:
+"""
+
+
+def locked_requirements() -> list[str]:
+    """Every locked package as 'name==version' (with its platform marker where it has one)."""
+    result = subprocess.run(
+        ["uv", "export", "--frozen", "--all-groups", "--no-hashes", "--no-emit-project",
+         "--no-header", "--no-annotate", "--format", "requirements-txt"],
+        cwd=ROOT, check=True, capture_output=True, text=True)
+    return [line.strip() for line in result.stdout.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def main() -> int:
+    lines = [f"      - {requirement}" for requirement in locked_requirements()]
+    lines.append("      - -e .  # the helpers package itself")
+    (ROOT / "environment.yml").write_text(HEADER + "\n".join(lines) + "\n")
+    print(f"wrote environment.yml with {len(lines) - 1} pinned packages")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
