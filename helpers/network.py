@@ -20,6 +20,7 @@ INITS = ("zero", "constant", "random")
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
 LOSSES = ("bce", "mse")
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
+_TINY = np.finfo(np.float64).eps  # the gap between 1.0 and the next float
 
 
 # --- activations -----------------------------------------------------------------------------
@@ -171,8 +172,7 @@ def _loss_value(output: np.ndarray, Y: np.ndarray, loss: str) -> float:
         return float(np.mean((output - Y) ** 2))
     # A sigmoid can round to exactly 0.0 or 1.0, and log(0) is -infinity: keep it one
     # rounding step inside the interval instead.
-    tiny = np.finfo(np.float64).eps
-    output = np.clip(output, tiny, 1.0 - tiny)
+    output = np.clip(output, _TINY, 1.0 - _TINY)
     return float(-np.mean(Y * np.log(output) + (1.0 - Y) * np.log(1.0 - output)))
 
 
