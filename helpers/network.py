@@ -132,7 +132,7 @@ def forward(params: dict, X, activation: str = "sigmoid") -> tuple[np.ndarray, d
     z1 = X W1 + b1,  hidden = f(z1),  z2 = hidden W2 + b2,  output = sigmoid(z2)
 
     Returns (output, cache): output has shape (n_samples, n_outputs); cache keeps what the
-    backward pass needs (X, z1, hidden, output and the activation's name).
+    backward pass needs (X, z1, hidden, z2, output and the activation's name).
     """
     X = check_array("X", X, ndim=2)
     params = check_params(params, X)
@@ -144,8 +144,9 @@ def _forward(params: dict, X: np.ndarray, activation: str) -> tuple[np.ndarray, 
     """forward() without the argument checks, for training loops."""
     z1 = X @ params["W1"] + params["b1"]
     hidden = activate(z1, activation)
-    output = sigmoid(hidden @ params["W2"] + params["b2"])
-    cache = {"X": X, "z1": z1, "hidden": hidden, "output": output, "activation": activation}
+    z2 = hidden @ params["W2"] + params["b2"]
+    output = sigmoid(z2)
+    cache = {"X": X, "z1": z1, "hidden": hidden, "z2": z2, "output": output, "activation": activation}
     return output, cache
 
 

@@ -145,13 +145,15 @@ def _node_positions(layer_sizes) -> list[np.ndarray]:
             for layer, n in enumerate(layer_sizes)]
 
 
-def draw_network(ax, params: dict | None = None, layer_sizes=None, weight_scale: float | None = None) -> dict:
+def draw_network(ax, params: dict | None = None, layer_sizes=None, weight_scale: float | None = None,
+                 node_size: float = 900) -> dict:
     """Draw a network with one hidden layer: inputs on the left, hidden neurons (each in its own
     colour) in the middle, outputs on the right.
 
     With `params`, each edge's width and colour show its weight (orange positive, purple
     negative, wider = larger); without, give `layer_sizes` like (3, 4, 2) for a plain diagram.
-    Returns the artists, for update_network() to change the weights without redrawing.
+    Returns the artists ("edges", "nodes", "labels"), for update_network() to change the
+    weights without redrawing.
     """
     if params is not None:
         params = check_params(params)
@@ -164,12 +166,13 @@ def draw_network(ax, params: dict | None = None, layer_sizes=None, weight_scale:
     edges = LineCollection(segments, colors="0.6", linewidths=1.5, zorder=1)
     ax.add_collection(edges)
     names = ("x", "h", "y")
+    nodes, labels = [], []
     for layer, points in enumerate(positions):
         for k, (x, y) in enumerate(points):
             face = neuron_color(k) if layer == 1 else "white"
-            ax.scatter([x], [y], s=900, facecolor=face, edgecolor="black", linewidth=1.5, zorder=2)
-            ax.text(x, y, f"${names[layer]}_{k + 1}$", ha="center", va="center", zorder=3,
-                    color="white" if layer == 1 and k % len(NEURON_COLORS) in (0, 4, 7) else "black")
+            nodes.append(ax.scatter([x], [y], s=node_size, facecolor=face, edgecolor="black", linewidth=1.5, zorder=2))
+            labels.append(ax.text(x, y, f"${names[layer]}_{k + 1}$", ha="center", va="center", zorder=3,
+                                  color="white" if layer == 1 and k % len(NEURON_COLORS) in (0, 4, 7) else "black"))
     top = max(layer_sizes) / 2
     ax.set_xlim(-0.4, 2.4)
     ax.set_ylim(-top, top)
@@ -177,7 +180,7 @@ def draw_network(ax, params: dict | None = None, layer_sizes=None, weight_scale:
     ax.set_yticks([])
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    artists = {"edges": edges, "weight_scale": weight_scale}
+    artists = {"edges": edges, "nodes": nodes, "labels": labels, "weight_scale": weight_scale}
     if params is not None:
         update_network(artists, params)
     return artists

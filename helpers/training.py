@@ -78,8 +78,9 @@ def train(X, Y, n_hidden: int, *, init: str = "random", value: float = 0.5, scal
     losses = np.empty(len(recorded))
 
     record = 0
-    # Overflow (e.g. relu with a huge learning rate) is caught below as a non-finite loss,
-    # with a message that says what to change; numpy's own warnings would only add noise.
+    overflowed = np.zeros(len(recorded), dtype=bool)
+    # Overflow (e.g. relu with a huge learning rate) is caught below, at the snapshots, with a
+    # message that says what to change; numpy's own warnings would only add noise.
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(epochs + 1):
             output, cache = _forward(params, X, activation)
@@ -87,6 +88,8 @@ def train(X, Y, n_hidden: int, *, init: str = "random", value: float = 0.5, scal
                 losses[record] = _loss_value(output, Y, loss)
                 for name in PARAM_NAMES:
                     snapshots[name][record] = params[name]
+                # The sigmoid turns an infinite weighted sum into a tidy 0 or 1: check the sums too.
+                overflowed[record] = not (np.isfinite(cache["z1"]).all() and np.isfinite(cache["z2"]).all())
                 record += 1
             if epoch == epochs:
                 break
@@ -94,15 +97,15 @@ def train(X, Y, n_hidden: int, *, init: str = "random", value: float = 0.5, scal
             for name in PARAM_NAMES:
                 params[name] -= learning_rate * grads[name]
 
-    finite = np.isfinite(losses)
+    broken = overflowed | ~np.isfinite(losses)
     for name in PARAM_NAMES:
-        finite &= np.isfinite(snapshots[name]).reshape(len(recorded), -1).all(axis=1)
-    if not finite.all():
-        first = recorded[int(np.argmin(finite))]
+        broken |= ~np.isfinite(snapshots[name]).reshape(len(recorded), -1).all(axis=1)
+    if broken.any():
+        first = recorded[int(np.argmax(broken))]
         raise ValueError(
-            f"training diverged: the weights or the loss stopped being finite numbers by epoch "
-            f"{first}. Try a smaller learning_rate (got {learning_rate:g}) or smaller starting "
-            f"weights (init={init!r}, value={value:g}, scale={scale:g})."
+            f"training diverged: the weights, their weighted sums or the loss stopped being finite "
+            f"numbers by epoch {first}. Try a smaller learning_rate (got {learning_rate:g}) or smaller "
+            f"starting weights (init={init!r}, value={value:g}, scale={scale:g})."
         )
     return History(params=params, epochs=np.array(recorded), loss=losses, activation=activation,
                    loss_name=loss, **snapshots)

@@ -68,6 +68,14 @@ def test_diverging_training_raises_a_clear_error_not_nan(learning_rate):
                       init="constant", value=50.0, epochs=50)
 
 
+@pytest.mark.parametrize("value", [1e200, -1e300])
+def test_weights_so_large_that_the_sums_overflow_count_as_diverged(value):
+    # the loss alone would look fine here: the sigmoid turns an infinite sum into exactly 0 or 1
+    X, Y = two_moons(20, seed=0)
+    with pytest.raises(ValueError, match=r"training diverged: the weights, their weighted sums or the loss .* by epoch 0\."):
+        helpers.train(X, Y, 4, activation="relu", init="constant", value=value, epochs=5)
+
+
 @pytest.mark.parametrize("kwargs, error, message", [
     ({"epochs": -1}, ValueError, r"epochs must be at least 0; got -1"),
     ({"learning_rate": 0}, ValueError, r"learning_rate must be greater than 0; got 0\.0"),

@@ -1,0 +1,132 @@
+"""Headless tests of the widgets: drive the controls from Python as a student would click them."""
+
+import re
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from helpers.widgets import perceptron_explorer, symmetry_dashboard
+
+
+def distinct(dashboard) -> str:
+    return re.search(r"distinct hidden neurons: (\d+ of \d+)", dashboard.readout.value).group(1)
+
+
+@pytest.fixture(scope="module")
+def dashboard():
+    return symmetry_dashboard()
+
+
+def test_dashboard_readout_counts_one_neuron_for_zero_and_constant_and_four_for_random(dashboard):
+    pictures = {}
+    for init, expected in (("zero", "1 of 4"), ("constant", "1 of 4"), ("random", "4 of 4")):
+        dashboard.controls["init"].value = init
+        assert distinct(dashboard) == expected
+        assert bytes(dashboard.image.value).startswith(b"\x89PNG")
+        pictures[init] = bytes(dashboard.image.value)
+    assert len(set(pictures.values())) == 3, "each initialization must draw a different picture"
+
+
+def test_the_readout_states_loss_accuracy_and_epoch(dashboard):
+    dashboard.controls["init"].value = "random"
+    text = dashboard.readout.value
+    assert re.search(r"loss \d\.\d{4} \| accuracy \d+% \| epoch 1000$", text), text
+
+
+@pytest.mark.parametrize("name, init, new_value", [
+    ("init", "random", "constant"),
+    ("value", "constant", -1.0),
+    ("scale", "random", 2.5),
+    ("seed", "random", 7),
+    ("learning_rate", "random", 3.0),
+    ("activation", "random", "tanh"),
+    ("dataset", "random", "moons"),
+])
+def test_every_control_changes_the_picture(name, init, new_value):
+    dashboard = symmetry_dashboard()
+    dashboard.controls["init"].value = init
+    before = bytes(dashboard.image.value)
+    dashboard.controls[name].value = new_value
+    assert bytes(dashboard.image.value) != before
+
+
+def test_the_epoch_slider_redraws_without_retraining(dashboard):
+    dashboard.controls["init"].value = "random"
+    history, before = dashboard.history, bytes(dashboard.image.value)
+    dashboard.epoch.value = 200
+    assert dashboard.history is history
+    assert bytes(dashboard.image.value) != before
+    assert dashboard.readout.value.endswith("epoch 200")
+    assert dashboard.timings["train"] == 0.0
+    dashboard.epoch.value = dashboard.epoch.max
+
+
+def test_only_the_controls_that_matter_are_enabled():
+    dashboard = symmetry_dashboard()
+    for init, value_on, random_on in (("zero", False, False), ("constant", True, False), ("random", False, True)):
+        dashboard.controls["init"].value = init
+        assert dashboard.controls["value"].disabled is not value_on
+        assert dashboard.controls["scale"].disabled is not random_on
+        assert dashboard.controls["seed"].disabled is not random_on
+
+
+def test_a_learning_rate_of_zero_shows_a_clear_message_not_a_traceback():
+    dashboard = symmetry_dashboard()
+    picture = bytes(dashboard.image.value)
+    dashboard.controls["learning_rate"].value = 0.0
+    assert "Cannot train with these settings" in dashboard.readout.value
+    assert "learning_rate must be greater than 0; got 0.0" in dashboard.readout.value
+    assert bytes(dashboard.image.value) == picture
+    dashboard.epoch.value = 0  # moving the slider now must not fail either
+    dashboard.controls["learning_rate"].value = 1.0
+    assert distinct(dashboard) == "4 of 4"
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+@pytest.mark.parametrize("value", [-1e300, -3.0, 3.0, 1e300])
+def test_extreme_constants_show_a_finite_loss_or_a_clear_message_never_nan(activation, value):
+    # Constants far beyond the slider (widened here on purpose) overflow the weighted sums: the
+    # dashboard must then say so, and otherwise show a finite loss; never "nan", never a traceback.
+    dashboard = symmetry_dashboard(init="constant", activation=activation, dataset="moons")
+    dashboard.controls["value"].min, dashboard.controls["value"].max = -1e300, 1e300
+    dashboard.controls["value"].value = value
+    text = dashboard.readout.value
+    assert "nan" not in text.lower()
+    if activation == "relu" and abs(value) > 1e100:  # bounded activations keep the sums finite
+        assert "Cannot train with these settings" in text and "training diverged" in text
+    else:
+        assert np.isfinite(float(re.search(r"loss (\S+) \|", text).group(1)))
+
+
+def test_building_fifty_dashboards_registers_no_figure_with_pyplot():
+    plt.close("all")
+    for _ in range(50):
+        symmetry_dashboard(epochs=20)
+    assert plt.get_fignums() == []
+
+
+def test_the_plain_text_view_of_the_dashboard_is_its_readout():
+    dashboard = symmetry_dashboard(init="zero")
+    bundle = dashboard._repr_mimebundle_()
+    assert bundle["text/plain"].startswith("Symmetry dashboard: distinct hidden neurons: 1 of 4 | loss 0.6931")
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_bad_dashboard_arguments_get_a_clear_message():
+    with pytest.raises(ValueError, match=r"init must be one of 'zero', 'constant', 'random'; got 'ones'"):
+        symmetry_dashboard(init="ones")
+    with pytest.raises(ValueError, match=r"n_hidden must be at least 2; got 1"):
+        symmetry_dashboard(n_hidden=1)
+
+
+def test_perceptron_explorer_counts_misclassified_points_and_redraws_on_every_slider():
+    explorer = perceptron_explorer(weights=(1.0, 1.0), bias=-1.5, gate="and")
+    assert explorer.readout.value == "misclassified points: 0 of 4"
+    for name, value in (("w1", -1.0), ("w2", 2.0), ("bias", 0.5), ("gate", "xor")):
+        before = bytes(explorer.image.value)
+        explorer.controls[name].value = value
+        assert bytes(explorer.image.value) != before
+    explorer.controls["w1"].value, explorer.controls["w2"].value, explorer.controls["bias"].value = 1.0, 1.0, -0.5
+    assert explorer.readout.value == "misclassified points: 1 of 4"  # OR's line: right on 3 XOR points
+    assert explorer._repr_mimebundle_()["text/plain"] == "Perceptron explorer: misclassified points: 1 of 4"
