@@ -152,7 +152,7 @@ def draw_network(ax, params: dict | None = None, layer_sizes=None, weight_scale:
 
     With `params`, each edge's width and colour show its weight (orange positive, purple
     negative, wider = larger); without, give `layer_sizes` like (3, 4, 2) for a plain diagram.
-    Returns the artists ("edges", "nodes", "labels"), for update_network() to change the
+    Returns the artists ("edges", "nodes" (one collection), "labels"), for update_network() to change the
     weights without redrawing.
     """
     if params is not None:
@@ -166,13 +166,16 @@ def draw_network(ax, params: dict | None = None, layer_sizes=None, weight_scale:
     edges = LineCollection(segments, colors="0.6", linewidths=1.5, zorder=1)
     ax.add_collection(edges)
     names = ("x", "h", "y")
-    nodes, labels = [], []
-    for layer, points in enumerate(positions):
-        for k, (x, y) in enumerate(points):
-            face = neuron_color(k) if layer == 1 else "white"
-            nodes.append(ax.scatter([x], [y], s=node_size, facecolor=face, edgecolor="black", linewidth=1.5, zorder=2))
+    points = np.vstack(positions)
+    faces = ["white"] * layer_sizes[0] + [neuron_color(k) for k in range(layer_sizes[1])] + ["white"] * layer_sizes[2]
+    nodes = ax.scatter(points[:, 0], points[:, 1], s=node_size, facecolor=faces, edgecolor="black",
+                       linewidth=1.5, zorder=2)
+    labels = []
+    for layer, layer_points in enumerate(positions):
+        for k, (x, y) in enumerate(layer_points):
+            dark = layer == 1 and k % len(NEURON_COLORS) in (0, 4, 7)
             labels.append(ax.text(x, y, f"${names[layer]}_{k + 1}$", ha="center", va="center", zorder=3,
-                                  color="white" if layer == 1 and k % len(NEURON_COLORS) in (0, 4, 7) else "black"))
+                                  color="white" if dark else "black"))
     top = max(layer_sizes) / 2
     ax.set_xlim(-0.4, 2.4)
     ax.set_ylim(-top, top)

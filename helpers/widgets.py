@@ -96,9 +96,6 @@ class SymmetryDashboard:
             return
         trained = time.perf_counter()
         self.history = history
-        self.counts = [count_distinct_neurons(history.params_at(k)) for k in range(len(history.epochs))]
-        outputs = [_forward(history.params_at(k), self.X, history.activation)[0] for k in range(len(history.epochs))]
-        self.accuracies = [float(np.mean((output > 0.5) == (self.Y > 0.5))) for output in outputs]
         self.figure.show_run(history, self.X, self.Y, smallest_neuron_distance(history.W1))
         self._show_epoch()
         self.timings = {"train": 1e3 * (trained - start), "draw": 1e3 * (time.perf_counter() - trained)}
@@ -123,9 +120,13 @@ class SymmetryDashboard:
             return "no training run to show: change the settings"
         if record is None:
             record = min(int(np.searchsorted(self.history.epochs, self.epoch.value)), len(self.history.epochs) - 1)
-        accuracy = ("n/a (the targets are scores, not classes)" if self.controls["dataset"].value == "seven"
-                    else f"{self.accuracies[record]:.0%}")
-        return (f"distinct hidden neurons: {self.counts[record]} of {self.n_hidden} | "
+        params = self.history.params_at(record)
+        if self.controls["dataset"].value == "seven":
+            accuracy = "n/a (the targets are scores, not classes)"
+        else:
+            output = _forward(params, self.X, self.history.activation)[0]
+            accuracy = f"{np.mean((output > 0.5) == (self.Y > 0.5)):.0%}"
+        return (f"distinct hidden neurons: {count_distinct_neurons(params)} of {self.n_hidden} | "
                 f"loss {self.history.loss[record]:.4f} | accuracy {accuracy} | "
                 f"epoch {self.history.epochs[record]}")
 
