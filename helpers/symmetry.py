@@ -30,9 +30,10 @@ def count_distinct_neurons(params: dict, atol: float = 1e-9) -> int:
     atol = check_number("atol", atol, non_negative=True)
     signatures = neuron_signatures(params)
     representatives = []
-    for signature in signatures:
-        if not any(np.all(np.abs(signature - other) <= atol) for other in representatives):
-            representatives.append(signature)
+    with np.errstate(over="ignore"):  # weights near +-1e308: an infinite difference is simply "different"
+        for signature in signatures:
+            if not any(np.all(np.abs(signature - other) <= atol) for other in representatives):
+                representatives.append(signature)
     return len(representatives)
 
 
@@ -43,7 +44,8 @@ def largest_neuron_difference(params: dict) -> float:
     rounding level (see the notebooks for why it is not always exactly 0).
     """
     signatures = neuron_signatures(params)
-    return float(np.max(signatures.max(axis=0) - signatures.min(axis=0)))
+    with np.errstate(over="ignore"):
+        return float(np.max(signatures.max(axis=0) - signatures.min(axis=0)))
 
 
 def pairwise_distances(vectors: np.ndarray) -> np.ndarray:

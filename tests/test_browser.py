@@ -33,9 +33,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for(url: str, seconds: float) -> None:
+def wait_for(url: str, seconds: float, process: subprocess.Popen, log: Path | None = None) -> None:
+    """Wait until `url` answers 200, failing at once (with the log) if `process` dies first."""
     deadline = time.monotonic() + seconds
     while True:
+        if process.poll() is not None:
+            details = log.read_text()[-2000:] if log else ""
+            raise RuntimeError(f"{process.args[0]} exited with code {process.returncode} before {url} answered\n{details}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
@@ -66,11 +70,13 @@ def jupyterlab(tmp_path):
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
                f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
                f"--ServerApp.root_dir={tmp_path / 'notebooks'}", f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",
-               f"--LabApp.user_settings_dir={tmp_path / 'settings'}"]
-    log = open(tmp_path / "jupyterlab.log", "w")
+               f"--LabApp.user_settings_dir={tmp_path / 'settings'}",
+               "--ServerApp.allow_root=True"]  # CI runs as root; the server listens on 127.0.0.1 only
+    log_path = tmp_path / "jupyterlab.log"
+    log = open(log_path, "w")
     server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        wait_for(f"http://127.0.0.1:{port}/api/status?token={token}", seconds=60)
+        wait_for(f"http://127.0.0.1:{port}/api/status?token={token}", seconds=60, process=server, log=log_path)
         yield f"http://127.0.0.1:{port}", token
     finally:
         stop(server)
@@ -86,7 +92,7 @@ def chromium(tmp_path):
                f"--user-data-dir={tmp_path / 'chromium-profile'}", "--window-size=1500,1100", "about:blank"]
     browser = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        wait_for(f"http://127.0.0.1:{port}/json/version", seconds=30)
+        wait_for(f"http://127.0.0.1:{port}/json/version", seconds=30, process=browser)
         yield f"http://127.0.0.1:{port}"
     finally:
         stop(browser)

@@ -79,3 +79,9 @@ def test_neuron_signatures_and_distances():
 def test_count_distinct_neurons_rejects_a_negative_tolerance():
     with pytest.raises(ValueError, match=r"atol must be 0 or more; got -1"):
         helpers.count_distinct_neurons(helpers.init_params(2, 2, 1), atol=-1)
+
+
+def test_huge_weights_are_compared_without_overflow_warnings():
+    params = {"W1": np.array([[1e308, -1e308]]), "b1": np.zeros(2), "W2": np.ones((2, 1)), "b2": np.zeros(1)}
+    assert helpers.count_distinct_neurons(params) == 2
+    assert helpers.largest_neuron_difference(params) == np.inf
