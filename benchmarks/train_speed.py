@@ -25,13 +25,12 @@ def inline_loop(X, Y, n_hidden, learning_rate, epochs, seed):
     W1s, b1s = np.empty((epochs + 1,) + W1.shape), np.empty((epochs + 1,) + b1.shape)
     W2s, b2s = np.empty((epochs + 1,) + W2.shape), np.empty((epochs + 1,) + b2.shape)
     losses = np.empty(epochs + 1)
-    tiny = np.finfo(np.float64).eps
     for epoch in range(epochs + 1):
         z1 = X @ W1 + b1
         hidden = np.exp(-np.logaddexp(0.0, -z1))
-        output = np.exp(-np.logaddexp(0.0, -(hidden @ W2 + b2)))
-        clipped = np.clip(output, tiny, 1.0 - tiny)
-        losses[epoch] = -np.mean(Y * np.log(clipped) + (1.0 - Y) * np.log(1.0 - clipped))
+        z2 = hidden @ W2 + b2
+        output = np.exp(-np.logaddexp(0.0, -z2))
+        losses[epoch] = np.mean(np.logaddexp(0.0, z2) - Y * z2)
         W1s[epoch], b1s[epoch], W2s[epoch], b2s[epoch] = W1, b1, W2, b2
         if epoch == epochs:
             break

@@ -7,6 +7,7 @@ The math is numpy only and lives in small modules, one job each:
     gradcheck   gradient_check                                (backprop vs finite differences)
     symmetry    count_distinct_neurons and friends            (how different the neurons are)
     perceptron  perceptron_train, perceptron_predict          (Rosenblatt's single neuron)
+    random_search  random_search                              (learning without backpropagation)
     data        logic gates, the seven-sample example, two moons, circles
 
 Plots (matplotlib) and widgets (ipywidgets) are imported on their own: `from helpers import plots`.
@@ -14,13 +15,14 @@ Plots (matplotlib) and widgets (ipywidgets) are imported on their own: `from hel
 
 from helpers import data
 from helpers.gradcheck import gradient_check, numerical_gradient
-from helpers.network import accuracy, backward, forward, init_params, loss_value, predict, sigmoid
+from helpers.network import accuracy, backward, forward, init_params, layer_weights, loss_value, predict, sigmoid
 from helpers.perceptron import perceptron_predict, perceptron_train
+from helpers.random_search import SearchResult, random_search
 from helpers.symmetry import count_distinct_neurons, largest_neuron_difference, smallest_neuron_distance
 from helpers.training import History, train
 
 __all__ = [
-    "data", "init_params", "forward", "backward", "loss_value", "predict", "accuracy", "sigmoid",
+    "data", "init_params", "layer_weights", "random_search", "SearchResult", "forward", "backward", "loss_value", "predict", "accuracy", "sigmoid",
     "train", "History", "gradient_check", "numerical_gradient", "count_distinct_neurons",
     "largest_neuron_difference", "smallest_neuron_distance", "perceptron_train", "perceptron_predict",
 ]

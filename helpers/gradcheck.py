@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from helpers.network import ACTIVATIONS, LOSSES, PARAM_NAMES, _backward, _forward, _loss_value, check_params
+from helpers.network import ACTIVATIONS, LOSSES, PARAM_NAMES, _backward, _forward, _loss_from_cache, check_params
 from helpers.validation import check_array, check_choice, check_number, check_targets
 
 
@@ -30,7 +30,7 @@ def numerical_gradient(params: dict, X, Y, activation: str = "sigmoid", loss: st
     params = {name: array.copy() for name, array in params.items()}  # nudged in place below
 
     def mean_loss() -> float:
-        return _loss_value(_forward(params, X, activation)[0], Y, loss)
+        return _loss_from_cache(_forward(params, X, activation)[1], Y, loss)
 
     estimate = {}
     for name in PARAM_NAMES:

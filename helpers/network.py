@@ -16,7 +16,7 @@ import numpy as np
 
 from helpers.validation import check_array, check_choice, check_int, check_number, check_targets
 
-INITS = ("zero", "constant", "random")
+INITS = ("zero", "constant", "random", "xavier", "he")
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
 LOSSES = ("bce", "mse")
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
@@ -63,15 +63,36 @@ def activation_slope(z: np.ndarray, a: np.ndarray, activation: str) -> np.ndarra
 
 # --- parameters ------------------------------------------------------------------------------
 
+def layer_weights(n_in: int, n_out: int, rule: str = "random", *, value: float = 0.5, scale: float = 1.0,
+                  rng: np.random.Generator | None = None) -> np.ndarray:
+    """The weights of one layer, shape (n_in, n_out), by one of the rules in INITS.
+
+    zero: 0; constant: `value`; random: normal with standard deviation `scale`;
+    xavier: normal with variance 2 / (n_in + n_out)  (Glorot & Bengio 2010, for sigmoid and tanh);
+    he:     normal with variance 2 / n_in            (He et al. 2015, for relu).
+    """
+    check_choice("rule", rule, INITS)
+    if rule == "zero":
+        return np.zeros((n_in, n_out))
+    if rule == "constant":
+        return np.full((n_in, n_out), float(value))
+    deviation = {"random": scale, "xavier": np.sqrt(2.0 / (n_in + n_out)), "he": np.sqrt(2.0 / n_in)}[rule]
+    rng = np.random.default_rng() if rng is None else rng
+    return rng.normal(0.0, deviation, size=(n_in, n_out))
+
+
 def init_params(n_inputs: int, n_hidden: int, n_outputs: int, init: str = "random", *,
-                value: float = 0.5, scale: float = 1.0, seed: int | None = None) -> dict:
+                value: float = 0.5, scale: float = 1.0, seed: int | None = None,
+                output_init: str | None = None) -> dict:
     """Create the weights of an n_inputs - n_hidden - n_outputs network.
 
-    init: "zero"     every weight is 0
+    init: the rule for the hidden layer's weights W1 (see layer_weights):
+          "zero"     every weight is 0
           "constant" every weight equals `value`
-          "random"   weights drawn from a normal distribution with mean 0 and standard
-                     deviation `scale`, using np.random.default_rng(seed)
-    Biases always start at 0.
+          "random"   normal, mean 0, standard deviation `scale`
+          "xavier", "he"  normal, with the standard deviation of those scaled rules
+    output_init: the rule for the output layer's weights W2; None means the same as `init`.
+    Random draws come from np.random.default_rng(seed), W1 first. Biases always start at 0.
 
     Returns {"W1": (n_inputs, n_hidden), "b1": (n_hidden,),
              "W2": (n_hidden, n_outputs), "b2": (n_outputs,)}, all float64.
@@ -80,20 +101,15 @@ def init_params(n_inputs: int, n_hidden: int, n_outputs: int, init: str = "rando
     n_hidden = check_int("n_hidden", n_hidden, minimum=1)
     n_outputs = check_int("n_outputs", n_outputs, minimum=1)
     check_choice("init", init, INITS)
+    output_init = init if output_init is None else check_choice("output_init", output_init, INITS)
     value = check_number("value", value)
     scale = check_number("scale", scale, non_negative=True)
     if seed is not None:
         seed = check_int("seed", seed, minimum=0)
 
-    shape1, shape2 = (n_inputs, n_hidden), (n_hidden, n_outputs)
-    if init == "zero":
-        W1, W2 = np.zeros(shape1), np.zeros(shape2)
-    elif init == "constant":
-        W1, W2 = np.full(shape1, value), np.full(shape2, value)
-    else:
-        rng = np.random.default_rng(seed)
-        W1 = rng.normal(0.0, scale, size=shape1)
-        W2 = rng.normal(0.0, scale, size=shape2)
+    rng = np.random.default_rng(seed)
+    W1 = layer_weights(n_inputs, n_hidden, init, value=value, scale=scale, rng=rng)
+    W2 = layer_weights(n_hidden, n_outputs, output_init, value=value, scale=scale, rng=rng)
     return {"W1": W1, "b1": np.zeros(n_hidden), "W2": W2, "b2": np.zeros(n_outputs)}
 
 
@@ -132,7 +148,8 @@ def forward(params: dict, X, activation: str = "sigmoid") -> tuple[np.ndarray, d
     z1 = X W1 + b1,  hidden = f(z1),  z2 = hidden W2 + b2,  output = sigmoid(z2)
 
     Returns (output, cache): output has shape (n_samples, n_outputs); cache keeps what the
-    backward pass needs (X, z1, hidden, z2, output and the activation's name).
+    backward pass needs (X, z1, activated = f(z1), hidden, z2, output, the activation's name; and
+    keep, the dropout mask, None here).
     """
     X = check_array("X", X, ndim=2)
     params = check_params(params, X)
@@ -140,13 +157,19 @@ def forward(params: dict, X, activation: str = "sigmoid") -> tuple[np.ndarray, d
     return _forward(params, X, activation)
 
 
-def _forward(params: dict, X: np.ndarray, activation: str) -> tuple[np.ndarray, dict]:
-    """forward() without the argument checks, for training loops."""
+def _forward(params: dict, X: np.ndarray, activation: str, keep: np.ndarray | None = None) -> tuple[np.ndarray, dict]:
+    """forward() without the argument checks, for training loops.
+
+    keep: an optional dropout mask (n_samples, n_hidden) that multiplies the hidden activations:
+    0 for a dropped neuron, 1 / (1 - rate) for a kept one (so the expected sum is unchanged).
+    """
     z1 = X @ params["W1"] + params["b1"]
-    hidden = activate(z1, activation)
+    activated = activate(z1, activation)
+    hidden = activated if keep is None else activated * keep
     z2 = hidden @ params["W2"] + params["b2"]
     output = sigmoid(z2)
-    cache = {"X": X, "z1": z1, "hidden": hidden, "z2": z2, "output": output, "activation": activation}
+    cache = {"X": X, "z1": z1, "activated": activated, "keep": keep, "hidden": hidden, "z2": z2,
+             "output": output, "activation": activation}
     return output, cache
 
 
@@ -177,6 +200,16 @@ def _loss_value(output: np.ndarray, Y: np.ndarray, loss: str) -> float:
     return float(-np.mean(Y * np.log(output) + (1.0 - Y) * np.log(1.0 - output)))
 
 
+def _loss_from_cache(cache: dict, Y: np.ndarray, loss: str) -> float:
+    """The mean loss from a forward pass's cache. For bce it uses the logits z2:
+    -[y log s(z) + (1 - y) log(1 - s(z))] = log(1 + e^z) - y z, which never loses digits,
+    whereas 1 - output does once the sigmoid saturates."""
+    if loss == "mse":
+        return _loss_value(cache["output"], Y, loss)
+    z2 = cache["z2"]
+    return float(np.mean(np.logaddexp(0.0, z2) - Y * z2))
+
+
 def backward(params: dict, cache: dict, Y, loss: str = "bce") -> dict:
     """The gradient of the mean loss with respect to every parameter (backpropagation).
 
@@ -190,7 +223,7 @@ def backward(params: dict, cache: dict, Y, loss: str = "bce") -> dict:
 
     Returns a dict with the same keys and shapes as `params`.
     """
-    if not isinstance(cache, dict) or not {"X", "z1", "hidden", "output", "activation"} <= set(cache):
+    if not isinstance(cache, dict) or not {"X", "z1", "activated", "keep", "hidden", "output", "activation"} <= set(cache):
         raise ValueError("cache must be the second value returned by forward(params, X)")
     params = check_params(params, cache["X"])
     Y = check_targets("Y", Y, cache["X"].shape[0])
@@ -210,7 +243,9 @@ def _backward(params: dict, cache: dict, Y: np.ndarray, loss: str) -> dict:
         delta2 = (output - Y) / Y.size
     else:
         delta2 = 2.0 * (output - Y) * output * (1.0 - output) / Y.size
-    slope = activation_slope(cache["z1"], cache["hidden"], cache["activation"])
+    slope = activation_slope(cache["z1"], cache["activated"], cache["activation"])
+    if cache["keep"] is not None:  # a dropped neuron passed nothing on, so it gets no error
+        slope = slope * cache["keep"]
     delta1 = (delta2 @ params["W2"].T) * slope
     return {
         "W1": cache["X"].T @ delta1,

@@ -5,8 +5,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from helpers.network import (ACTIVATIONS, INITS, LOSSES, PARAM_NAMES, _backward, _check_between_0_and_1,
-                             _forward, _loss_value, check_params, init_params)
+                             _forward, _loss_from_cache, check_params, init_params)
 from helpers.validation import check_array, check_choice, check_int, check_number, check_targets
+
+
+def _gradient_step(params: dict, cache: dict, Y: np.ndarray, loss: str, learning_rate: float) -> None:
+    """One step of gradient descent on the samples of `cache`, changing `params` in place."""
+    grads = _backward(params, cache, Y, loss)
+    for name in PARAM_NAMES:
+        params[name] -= learning_rate * grads[name]
 
 
 @dataclass
@@ -39,16 +46,27 @@ class History:
 
 
 def train(X, Y, n_hidden: int, *, init: str = "random", value: float = 0.5, scale: float = 1.0,
-          seed: int | None = 0, activation: str = "sigmoid", loss: str = "bce",
-          learning_rate: float = 0.5, epochs: int = 1000, record_every: int = 1,
-          params: dict | None = None) -> History:
-    """Train a network with one hidden layer by full-batch gradient descent.
+          seed: int | None = 0, output_init: str | None = None, activation: str = "sigmoid",
+          loss: str = "bce", learning_rate: float = 0.5, epochs: int = 1000, record_every: int = 1,
+          params: dict | None = None, dropout: float = 0.0, batch_size: int | None = None,
+          shuffle_seed: int | None = None, dropout_seed: int = 0) -> History:
+    """Train a network with one hidden layer by gradient descent.
 
     X: (n_samples, n_inputs); Y: (n_samples, n_outputs), or (n_samples,) for one output.
     The starting weights come from init_params(n_inputs, n_hidden, n_outputs, init, value=value,
-    scale=scale, seed=seed), unless `params` gives them (they are copied, never changed).
-    Every epoch:  forward pass -> loss -> backward pass -> W <- W - learning_rate * dL/dW.
-    A snapshot is recorded at epoch 0, every `record_every` epochs, and at the last epoch.
+    scale=scale, seed=seed, output_init=output_init), unless `params` gives them (they are
+    copied, never changed).
+    Every step:  forward pass -> loss -> backward pass -> W <- W - learning_rate * dL/dW.
+
+    By default each epoch is one step on the whole data set (full batch). Options:
+      batch_size    one step per mini-batch of this many samples (the last one may be smaller)
+      shuffle_seed  None: mini-batches in the data's order; a number: a new random order every
+                    epoch, from np.random.default_rng(shuffle_seed)
+      dropout       the probability of dropping each hidden neuron for one sample in one step
+                    (inverted dropout: kept activations are divided by 1 - dropout); masks come
+                    from np.random.default_rng(dropout_seed)
+    A snapshot (weights, and the loss on the whole data set without dropout) is recorded at
+    epoch 0, every `record_every` epochs, and at the last epoch.
     """
     X = check_array("X", X, ndim=2)
     Y = check_targets("Y", Y, X.shape[0])
@@ -61,8 +79,17 @@ def train(X, Y, n_hidden: int, *, init: str = "random", value: float = 0.5, scal
     learning_rate = check_number("learning_rate", learning_rate, positive=True)
     epochs = check_int("epochs", epochs, minimum=0)
     record_every = check_int("record_every", record_every, minimum=1)
+    dropout = check_number("dropout", dropout, non_negative=True)
+    if dropout >= 1:
+        raise ValueError(f"dropout must be below 1 (the probability of dropping a neuron); got {dropout}")
+    if batch_size is not None:
+        batch_size = check_int("batch_size", batch_size, minimum=1)
+    if shuffle_seed is not None:
+        shuffle_seed = check_int("shuffle_seed", shuffle_seed, minimum=0)
+    dropout_seed = check_int("dropout_seed", dropout_seed, minimum=0)
     if params is None:
-        params = init_params(X.shape[1], n_hidden, Y.shape[1], init, value=value, scale=scale, seed=seed)
+        params = init_params(X.shape[1], n_hidden, Y.shape[1], init, value=value, scale=scale, seed=seed,
+                             output_init=output_init)
     else:
         params = {name: array.copy() for name, array in check_params(params, X).items()}
         if params["W1"].shape[1] != n_hidden or params["W2"].shape[1] != Y.shape[1]:
@@ -79,23 +106,39 @@ def train(X, Y, n_hidden: int, *, init: str = "random", value: float = 0.5, scal
 
     record = 0
     overflowed = np.zeros(len(recorded), dtype=bool)
+    n_samples = len(X)
+    full_batch = dropout == 0 and (batch_size is None or batch_size >= n_samples)
+    size = n_samples if batch_size is None else batch_size
+    order_rng = None if shuffle_seed is None else np.random.default_rng(shuffle_seed)
+    mask_rng = np.random.default_rng(dropout_seed)
     # Overflow (e.g. relu with a huge learning rate) is caught below, at the snapshots, with a
     # message that says what to change; numpy's own warnings would only add noise.
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(epochs + 1):
-            output, cache = _forward(params, X, activation)
-            if epoch == recorded[record]:
-                losses[record] = _loss_value(output, Y, loss)
+            recording = epoch == recorded[record]
+            if full_batch or recording:
+                output, cache = _forward(params, X, activation)
+            if recording:
+                losses[record] = _loss_from_cache(cache, Y, loss)
                 for name in PARAM_NAMES:
                     snapshots[name][record] = params[name]
-                # The sigmoid turns an infinite weighted sum into a tidy 0 or 1: check the sums too.
-                overflowed[record] = not (np.isfinite(cache["z1"]).all() and np.isfinite(cache["z2"]).all())
                 record += 1
             if epoch == epochs:
+                # The sigmoid turns an infinite weighted sum into a tidy 0 or 1, so a finite loss
+                # can hide overflow: check the sums of the final pass too (weights that big stay big).
+                overflowed[-1] = not (np.isfinite(cache["z1"]).all() and np.isfinite(cache["z2"]).all())
                 break
-            grads = _backward(params, cache, Y, loss)
-            for name in PARAM_NAMES:
-                params[name] -= learning_rate * grads[name]
+            if full_batch:  # the common case: reuse the forward pass made above
+                _gradient_step(params, cache, Y, loss, learning_rate)
+                continue
+            order = np.arange(n_samples) if order_rng is None else order_rng.permutation(n_samples)
+            for start in range(0, n_samples, size):
+                rows = order[start:start + size]
+                keep = None
+                if dropout > 0:
+                    keep = (mask_rng.random((len(rows), n_hidden)) >= dropout) / (1.0 - dropout)
+                _, batch_cache = _forward(params, X[rows], activation, keep)
+                _gradient_step(params, batch_cache, Y[rows], loss, learning_rate)
 
     broken = overflowed | ~np.isfinite(losses)
     for name in PARAM_NAMES:

@@ -16,12 +16,13 @@ import numpy as np
 
 from helpers import data
 from helpers.live import PerceptronFigure, SymmetryFigure
-from helpers.network import ACTIVATIONS, INITS, _forward
+from helpers.network import ACTIVATIONS, _forward
 from helpers.perceptron import perceptron_predict
 from helpers.symmetry import count_distinct_neurons, smallest_neuron_distance
 from helpers.training import train
 from helpers.validation import check_choice, check_int
 
+DASHBOARD_INITS = ("zero", "constant", "random")  # the three starts the lesson compares
 DATASET_CHOICES = (("XOR", "xor"), ("two moons", "moons"), ("circles", "circles"), ("seven samples", "seven"))
 ERROR_STYLE = "color:#D55E00; font-weight:bold"
 
@@ -39,12 +40,12 @@ class SymmetryDashboard:
         self.n_hidden = check_int("n_hidden", n_hidden, minimum=2)
         self.epochs = check_int("epochs", epochs, minimum=1)
         self.record_every = check_int("record_every", record_every, minimum=1)
-        check_choice("init", init, INITS)
+        check_choice("init", init, DASHBOARD_INITS)
         check_choice("dataset", dataset, tuple(value for _, value in DATASET_CHOICES))
         check_choice("activation", activation, ACTIVATIONS)
         style = {"description_width": "110px"}
         self.controls = {
-            "init": widgets.ToggleButtons(options=INITS, value=init, description="initialization", style=style),
+            "init": widgets.ToggleButtons(options=DASHBOARD_INITS, value=init, description="initialization", style=style),
             "value": widgets.FloatSlider(value=0.5, min=-3, max=3, step=0.1, description="constant value", style=style),
             "scale": widgets.FloatSlider(value=1.0, min=0.1, max=3, step=0.1, description="random scale", style=style),
             "seed": widgets.IntSlider(value=0, min=0, max=20, description="random seed", style=style),

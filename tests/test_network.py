@@ -146,7 +146,7 @@ def test_predict_and_accuracy_threshold_at_one_half():
 # --- bad input: every message names the argument, what was given and what is allowed ---
 
 @pytest.mark.parametrize("call, error, message", [
-    (lambda: helpers.init_params(2, 3, 1, init="ones"), ValueError, r"init must be one of 'zero', 'constant', 'random'; got 'ones'"),
+    (lambda: helpers.init_params(2, 3, 1, init="ones"), ValueError, r"init must be one of 'zero', 'constant', 'random', 'xavier', 'he'; got 'ones'"),
     (lambda: helpers.init_params(2, 0, 1), ValueError, r"n_hidden must be at least 1; got 0"),
     (lambda: helpers.init_params(2, 2.5, 1), TypeError, r"n_hidden must be a whole number \(int\); got 2\.5"),
     (lambda: helpers.init_params(2, 3, 1, "random", scale=-1), ValueError, r"scale must be 0 or more; got -1"),
@@ -169,3 +169,29 @@ def test_predict_and_accuracy_threshold_at_one_half():
 def test_bad_input_gets_a_clear_message(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+# --- the output layer's own rule, and the scaled rules ---
+
+def test_output_init_sets_the_output_layer_apart_and_none_means_the_same_rule():
+    params = helpers.init_params(3, 4, 2, "constant", value=0.5, output_init="random", seed=3)
+    assert np.all(params["W1"] == 0.5)
+    np.testing.assert_array_equal(params["W2"], np.random.default_rng(3).normal(0, 1.0, size=(4, 2)))
+    same = helpers.init_params(3, 4, 2, "constant", value=0.5, output_init=None)
+    assert np.all(same["W2"] == 0.5)
+    hidden_random = helpers.init_params(3, 4, 2, "random", seed=3, output_init="zero")
+    assert np.all(hidden_random["W2"] == 0) and np.std(hidden_random["W1"]) > 0
+
+
+@pytest.mark.parametrize("rule, n_in, n_out, variance", [
+    ("xavier", 300, 100, 2 / 400), ("he", 300, 100, 2 / 300), ("random", 300, 100, 0.7**2)])
+def test_scaled_rules_draw_with_their_variance(rule, n_in, n_out, variance):
+    weights = helpers.layer_weights(n_in, n_out, rule, scale=0.7, rng=np.random.default_rng(0))
+    assert weights.shape == (n_in, n_out)
+    assert weights.var() == pytest.approx(variance, rel=0.03)  # 30,000 draws: ~1% standard error
+    assert abs(weights.mean()) < 0.01
+
+
+def test_bad_output_init_gets_a_clear_message():
+    with pytest.raises(ValueError, match=r"output_init must be one of 'zero', 'constant', 'random', 'xavier', 'he'; got 'glorot'"):
+        helpers.init_params(2, 3, 1, output_init="glorot")

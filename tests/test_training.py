@@ -81,7 +81,7 @@ def test_weights_so_large_that_the_sums_overflow_count_as_diverged(value):
     ({"learning_rate": 0}, ValueError, r"learning_rate must be greater than 0; got 0\.0"),
     ({"learning_rate": -0.5}, ValueError, r"learning_rate must be greater than 0; got -0\.5"),
     ({"n_hidden": 0}, ValueError, r"n_hidden must be at least 1; got 0"),
-    ({"init": "Random"}, ValueError, r"init must be one of 'zero', 'constant', 'random'; got 'Random'"),
+    ({"init": "Random"}, ValueError, r"init must be one of 'zero', 'constant', 'random', 'xavier', 'he'; got 'Random'"),
     ({"activation": "step"}, ValueError, r"activation must be one of 'sigmoid', 'tanh', 'relu'; got 'step'"),
     ({"loss": "ce"}, ValueError, r"loss must be one of 'bce', 'mse'; got 'ce'"),
     ({"record_every": 0}, ValueError, r"record_every must be at least 1; got 0"),
@@ -95,3 +95,70 @@ def test_bad_training_settings_get_a_clear_message(kwargs, error, message):
     arguments = {"X": X, "Y": Y, "n_hidden": 4, **kwargs}
     with pytest.raises(error, match=message):
         helpers.train(arguments.pop("X"), arguments.pop("Y"), arguments.pop("n_hidden"), **arguments)
+
+
+# --- mini-batches, shuffling, dropout ---
+
+def test_a_batch_as_large_as_the_data_set_is_full_batch_training():
+    X, Y = two_moons(30, seed=2)
+    full = helpers.train(X, Y, 3, epochs=50)
+    batched = helpers.train(X, Y, 3, epochs=50, batch_size=30)
+    np.testing.assert_array_equal(full.W1, batched.W1)
+
+
+def test_mini_batches_take_one_step_per_batch_in_order():
+    X, Y = two_moons(10, seed=2)
+    params = helpers.init_params(2, 3, 1, seed=1)
+    for rows in (slice(0, 4), slice(4, 8), slice(8, 10)):
+        grads = helpers.backward(params, helpers.forward(params, X[rows])[1], Y[rows])
+        params = {k: params[k] - 0.5 * grads[k] for k in params}
+    history = helpers.train(X, Y, 3, seed=1, epochs=1, batch_size=4)
+    for name in params:
+        np.testing.assert_allclose(history.params[name], params[name], rtol=1e-12, atol=1e-15)
+
+
+def test_shuffled_mini_batches_follow_the_shuffle_seed():
+    X, Y = two_moons(40, seed=2)
+    a = helpers.train(X, Y, 3, epochs=5, batch_size=8, shuffle_seed=1)
+    b = helpers.train(X, Y, 3, epochs=5, batch_size=8, shuffle_seed=1)
+    c = helpers.train(X, Y, 3, epochs=5, batch_size=8, shuffle_seed=2)
+    np.testing.assert_array_equal(a.W1, b.W1)
+    assert not np.array_equal(a.W1, c.W1)
+
+
+def test_shuffled_mini_batches_keep_identical_neurons_identical():
+    X, Y = two_moons(41, seed=1)  # every neuron sees the same batch, so symmetry survives
+    history = helpers.train(X, Y, 4, init="constant", value=0.3, epochs=100, batch_size=8, shuffle_seed=0)
+    assert helpers.count_distinct_neurons(history.params) == 1
+
+
+def test_dropout_breaks_the_symmetry_of_a_constant_start():
+    X, Y = two_moons(41, seed=1)
+    history = helpers.train(X, Y, 4, init="constant", value=0.3, epochs=100, dropout=0.3, dropout_seed=0)
+    assert helpers.count_distinct_neurons(history.params) == 4
+
+
+def test_dropout_step_gives_dropped_neurons_no_update():
+    X, Y = logic_gate("xor")
+    params = helpers.init_params(2, 3, 1, seed=0)
+    keep = (np.random.default_rng(5).random((4, 3)) >= 0.5) / 0.5
+    from helpers.network import _backward, _forward
+    grads = _backward(params, _forward(params, X, "sigmoid", keep)[1], Y, "bce")
+    never_kept = np.where(keep.sum(axis=0) == 0)[0]
+    for j in never_kept:
+        assert np.all(grads["W1"][:, j] == 0) and grads["b1"][j] == 0 and np.all(grads["W2"][j] == 0)
+    history = helpers.train(X, Y, 3, seed=0, epochs=1, dropout=0.5, dropout_seed=5)
+    np.testing.assert_allclose(history.params["W1"], params["W1"] - 0.5 * grads["W1"], rtol=1e-12)
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    ({"dropout": 1.0}, ValueError, r"dropout must be below 1 \(the probability of dropping a neuron\); got 1\.0"),
+    ({"dropout": -0.1}, ValueError, r"dropout must be 0 or more; got -0\.1"),
+    ({"batch_size": 0}, ValueError, r"batch_size must be at least 1; got 0"),
+    ({"shuffle_seed": -1}, ValueError, r"shuffle_seed must be at least 0; got -1"),
+    ({"output_init": "ones"}, ValueError, r"output_init must be one of"),
+])
+def test_bad_batch_and_dropout_settings_get_a_clear_message(kwargs, error, message):
+    X, Y = logic_gate("xor")
+    with pytest.raises(error, match=message):
+        helpers.train(X, Y, 4, **kwargs)
