@@ -23,6 +23,7 @@ from helpers.training import train
 from helpers.validation import check_choice, check_int
 
 DASHBOARD_INITS = ("zero", "constant", "random")  # the three starts the lesson compares
+OUTPUT_CHOICES = (("same as hidden", "same"), ("random", "random"))
 DATASET_CHOICES = (("XOR", "xor"), ("two moons", "moons"), ("circles", "circles"), ("seven samples", "seven"))
 ERROR_STYLE = "color:#D55E00; font-weight:bold"
 
@@ -52,6 +53,9 @@ class SymmetryDashboard:
             "learning_rate": widgets.FloatSlider(value=1.0, min=0.0, max=5.0, step=0.1, description="learning rate", style=style),
             "activation": widgets.ToggleButtons(options=ACTIVATIONS, value=activation, description="activation", style=style),
             "dataset": widgets.Dropdown(options=DATASET_CHOICES, value=dataset, description="data", style=style),
+            "output_init": widgets.ToggleButtons(options=OUTPUT_CHOICES, value="same", description="output layer",
+                                                 style=style),
+            "dropout": widgets.FloatSlider(value=0.0, min=0.0, max=0.5, step=0.05, description="dropout", style=style),
         }
         last = self.epochs - self.epochs % self.record_every
         self.epoch = widgets.IntSlider(value=last, min=0, max=last, step=self.record_every,
@@ -69,7 +73,8 @@ class SymmetryDashboard:
             control.observe(self._settings_changed, names="value")
         self.epoch.observe(self._epoch_changed, names="value")
         left = widgets.VBox([self.controls[name] for name in ("init", "value", "scale", "seed")])
-        right = widgets.VBox([self.controls[name] for name in ("learning_rate", "activation", "dataset")])
+        right = widgets.VBox([self.controls[name]
+                              for name in ("learning_rate", "activation", "dataset", "output_init", "dropout")])
         self.widget = widgets.VBox([widgets.HBox([left, right]), widgets.HBox([self.play, self.epoch]),
                                     self.readout, self.image])
         self._settings_changed()
@@ -81,15 +86,17 @@ class SymmetryDashboard:
     def _settings_changed(self, change=None) -> None:
         """Retrain with the new settings, then redraw everything (the one slow path)."""
         settings = self.settings()
+        output_init = None if settings["output_init"] == "same" else settings["output_init"]
         self.controls["value"].disabled = settings["init"] != "constant"
-        self.controls["scale"].disabled = self.controls["seed"].disabled = settings["init"] != "random"
+        draws = "random" in (settings["init"], output_init)
+        self.controls["scale"].disabled = self.controls["seed"].disabled = not draws
         self.X, self.Y = data.load(settings["dataset"], n_samples=100, noise=0.1, seed=0)
         start = time.perf_counter()
         try:
             history = train(self.X, self.Y, self.n_hidden, init=settings["init"], value=settings["value"],
-                            scale=settings["scale"], seed=settings["seed"], activation=settings["activation"],
-                            learning_rate=settings["learning_rate"], epochs=self.epochs,
-                            record_every=self.record_every)
+                            scale=settings["scale"], seed=settings["seed"], output_init=output_init,
+                            activation=settings["activation"], learning_rate=settings["learning_rate"],
+                            dropout=settings["dropout"], epochs=self.epochs, record_every=self.record_every)
         except ValueError as error:  # bad settings: say so in the dashboard, keep the last picture
             self.history = None
             self.readout.value = (f"<span style='{ERROR_STYLE}'>Cannot train with these settings.</span> "
@@ -141,7 +148,8 @@ class SymmetryDashboard:
 
 def symmetry_dashboard(n_hidden: int = 4, **settings) -> SymmetryDashboard:
     """The initialization dashboard of notebook 04: switch the hidden layer's start between zero,
-    constant and random, and watch every hidden neuron's weights and activation change."""
+    constant and random, and watch every hidden neuron's weights and activation change. Notebook
+    05's questions are there too: give the output layer its own random start, or add dropout."""
     return SymmetryDashboard(n_hidden, **settings)
 
 

@@ -42,6 +42,8 @@ def test_the_readout_states_loss_accuracy_and_epoch(dashboard):
     ("learning_rate", "random", 3.0),
     ("activation", "random", "tanh"),
     ("dataset", "random", "moons"),
+    ("output_init", "constant", "random"),
+    ("dropout", "constant", 0.3),
 ])
 def test_every_control_changes_the_picture(name, init, new_value):
     dashboard = symmetry_dashboard()
@@ -62,6 +64,16 @@ def test_the_epoch_slider_redraws_without_retraining(dashboard):
     dashboard.epoch.value = dashboard.epoch.max
 
 
+def test_a_random_output_layer_or_dropout_alone_makes_constant_neurons_differ():
+    dashboard = symmetry_dashboard(init="constant")
+    assert distinct(dashboard) == "1 of 4"
+    dashboard.controls["output_init"].value = "random"
+    assert distinct(dashboard) == "4 of 4"
+    dashboard.controls["output_init"].value = "same"
+    dashboard.controls["dropout"].value = 0.2
+    assert distinct(dashboard) == "4 of 4"
+
+
 def test_only_the_controls_that_matter_are_enabled():
     dashboard = symmetry_dashboard()
     for init, value_on, random_on in (("zero", False, False), ("constant", True, False), ("random", False, True)):
@@ -69,6 +81,9 @@ def test_only_the_controls_that_matter_are_enabled():
         assert dashboard.controls["value"].disabled is not value_on
         assert dashboard.controls["scale"].disabled is not random_on
         assert dashboard.controls["seed"].disabled is not random_on
+    dashboard.controls["init"].value = "constant"
+    dashboard.controls["output_init"].value = "random"  # the output layer's draws need scale and seed
+    assert not dashboard.controls["scale"].disabled and not dashboard.controls["seed"].disabled
 
 
 def test_a_learning_rate_of_zero_shows_a_clear_message_not_a_traceback():
