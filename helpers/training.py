@@ -9,6 +9,17 @@ from helpers.network import (ACTIVATIONS, INITS, LOSSES, PARAM_NAMES, _backward,
 from helpers.validation import check_array, check_choice, check_int, check_number, check_targets
 
 
+def _copy_of_given_params(params: dict, X: np.ndarray, Y: np.ndarray, n_hidden: int) -> dict:
+    """A checked copy of starting weights given to train(), so that training never changes them."""
+    params = {name: array.copy() for name, array in check_params(params, X).items()}
+    if params["W1"].shape[1] != n_hidden or params["W2"].shape[1] != Y.shape[1]:
+        raise ValueError(
+            f"params has {params['W1'].shape[1]} hidden neurons and {params['W2'].shape[1]} "
+            f"outputs, but n_hidden={n_hidden} and Y has {Y.shape[1]} columns"
+        )
+    return params
+
+
 def _gradient_step(params: dict, cache: dict, Y: np.ndarray, loss: str, learning_rate: float) -> None:
     """One step of gradient descent on the samples of `cache`, changing `params` in place."""
     grads = _backward(params, cache, Y, loss)
@@ -91,12 +102,7 @@ def train(X, Y, n_hidden: int, *, init: str = "random", value: float = 0.5, scal
         params = init_params(X.shape[1], n_hidden, Y.shape[1], init, value=value, scale=scale, seed=seed,
                              output_init=output_init)
     else:
-        params = {name: array.copy() for name, array in check_params(params, X).items()}
-        if params["W1"].shape[1] != n_hidden or params["W2"].shape[1] != Y.shape[1]:
-            raise ValueError(
-                f"params has {params['W1'].shape[1]} hidden neurons and {params['W2'].shape[1]} "
-                f"outputs, but n_hidden={n_hidden} and Y has {Y.shape[1]} columns"
-            )
+        params = _copy_of_given_params(params, X, Y, n_hidden)
 
     recorded = list(range(0, epochs + 1, record_every))
     if recorded[-1] != epochs:
@@ -105,7 +111,6 @@ def train(X, Y, n_hidden: int, *, init: str = "random", value: float = 0.5, scal
     losses = np.empty(len(recorded))
 
     record = 0
-    overflowed = np.zeros(len(recorded), dtype=bool)
     n_samples = len(X)
     full_batch = dropout == 0 and (batch_size is None or batch_size >= n_samples)
     size = n_samples if batch_size is None else batch_size
@@ -117,7 +122,7 @@ def train(X, Y, n_hidden: int, *, init: str = "random", value: float = 0.5, scal
         for epoch in range(epochs + 1):
             recording = epoch == recorded[record]
             if full_batch or recording:
-                output, cache = _forward(params, X, activation)
+                _, cache = _forward(params, X, activation)
             if recording:
                 losses[record] = _loss_from_cache(cache, Y, loss)
                 for name in PARAM_NAMES:
@@ -126,7 +131,7 @@ def train(X, Y, n_hidden: int, *, init: str = "random", value: float = 0.5, scal
             if epoch == epochs:
                 # The sigmoid turns an infinite weighted sum into a tidy 0 or 1, so a finite loss
                 # can hide overflow: check the sums of the final pass too (weights that big stay big).
-                overflowed[-1] = not (np.isfinite(cache["z1"]).all() and np.isfinite(cache["z2"]).all())
+                sums_overflowed = not (np.isfinite(cache["z1"]).all() and np.isfinite(cache["z2"]).all())
                 break
             if full_batch:  # the common case: reuse the forward pass made above
                 _gradient_step(params, cache, Y, loss, learning_rate)
@@ -140,7 +145,8 @@ def train(X, Y, n_hidden: int, *, init: str = "random", value: float = 0.5, scal
                 _, batch_cache = _forward(params, X[rows], activation, keep)
                 _gradient_step(params, batch_cache, Y[rows], loss, learning_rate)
 
-    broken = overflowed | ~np.isfinite(losses)
+    broken = ~np.isfinite(losses)
+    broken[-1] |= sums_overflowed
     for name in PARAM_NAMES:
         broken |= ~np.isfinite(snapshots[name]).reshape(len(recorded), -1).all(axis=1)
     if broken.any():
