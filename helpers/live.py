@@ -70,10 +70,23 @@ class LiveFigure:
         return buffer.getvalue()
 
 
-def _few_ticks(ax) -> None:
-    """Few tick labels: text is the slowest thing matplotlib draws."""
-    ax.xaxis.set_major_locator(MaxNLocator(4, integer=True))
-    ax.yaxis.set_major_locator(MaxNLocator(3))
+def _curve_axes(figure, cell, last_epoch: int, epoch_labels: bool = True):
+    """Axes for curves over the epochs, in two layers, because the epochs never change but the
+    values do: a frame (box and epoch ticks) for the base layer, and on top of it a transparent
+    axes with only the value axis and the curves, redrawn with each run. Returns (frame, axes)."""
+    frame = figure.add_subplot(cell)
+    frame.set_xlim(0, last_epoch)
+    frame.xaxis.set_major_locator(MaxNLocator(4, integer=True))
+    frame.tick_params(left=False, labelleft=False, labelbottom=epoch_labels)
+    ax = figure.add_subplot(cell)
+    ax.set_xlim(0, last_epoch)
+    ax.patch.set_visible(False)
+    ax.xaxis.set_visible(False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.yaxis.set_major_locator(MaxNLocator(3))  # few labels: text is the slowest thing to draw
+    ax.tick_params(left=False)
+    return frame, ax
 
 
 def _static_labels(figure, ax, title: str, xlabel: str = "", ylabel: str = "", fontsize: float = 11) -> None:
@@ -110,16 +123,16 @@ class SymmetryFigure(LiveFigure):
     Bottom row: each hidden neuron's activation over the input plane at the current epoch.
     """
 
-    def __init__(self, n_hidden: int, resolution: int = 40, dpi: int = 72):
+    def __init__(self, n_hidden: int, last_epoch: int, resolution: int = 40, dpi: int = 72):
         super().__init__(figsize=(12.5, 7.0), dpi=dpi)
         self.n_hidden, self.resolution = n_hidden, resolution
         rows = self.figure.add_gridspec(2, 1, height_ratios=[1.3, 1], left=0.06, right=0.985, top=0.95,
                                         bottom=0.02, hspace=0.3)
         top = rows[0].subgridspec(2, 3, width_ratios=[1.6, 0.9, 1.1], wspace=0.3, hspace=0.7)
-        self.ax_weights = self.figure.add_subplot(top[:, 0])
+        frame, self.ax_weights = _curve_axes(self.figure, top[:, 0], last_epoch)
         self.ax_network = self.figure.add_subplot(top[:, 1])
-        self.ax_loss = self.figure.add_subplot(top[0, 2])
-        self.ax_distance = self.figure.add_subplot(top[1, 2], sharex=self.ax_loss)
+        frame, self.ax_loss = _curve_axes(self.figure, top[0, 2], last_epoch, epoch_labels=False)
+        frame, self.ax_distance = _curve_axes(self.figure, top[1, 2], last_epoch)
         bottom = rows[1].subgridspec(1, max(n_hidden, 4), wspace=0.12)
         self.panels = [self.figure.add_subplot(bottom[0, j]) for j in range(n_hidden)]
         self.per_run_axes = [self.ax_weights, self.ax_loss, self.ax_distance]
@@ -131,12 +144,9 @@ class SymmetryFigure(LiveFigure):
                        "epoch    (solid: weight from x₁, dashed: weight from x₂)", "weight")
         self.loss_line, = self.ax_loss.plot([], [], color="black", linewidth=2)
         _static_labels(self.figure, self.ax_loss, "loss")
-        self.ax_loss.tick_params(labelbottom=False)  # shares the epoch axis below
         self.distance_line, = self.ax_distance.plot([], [], color="black", linewidth=2)
         _static_labels(self.figure, self.ax_distance, "smallest distance between two neurons",
                        "epoch", fontsize=10)
-        for ax in self.per_run_axes:
-            _few_ticks(ax)
         self.markers = [self.animate(ax.axvline(0, color="0.5", linewidth=1))
                         for ax in self.per_run_axes]
 
@@ -176,8 +186,6 @@ class SymmetryFigure(LiveFigure):
             ax.set_ylim(low - pad, high + pad)
         # Distances start at 0; a flat line at 0 (identical neurons) should look like 0, not noise.
         self.ax_distance.set_ylim(0, max(1.1 * float(np.max(distances)), 0.1))
-        for ax in self.per_run_axes:
-            ax.set_xlim(0, max(epochs[-1], 1))
         self.edge_scale = max(np.abs(history.W1).max(), np.abs(history.W2).max(), 1e-12)
 
         xs, ys, self.grid_points = plots.input_grid(X, self.resolution)

@@ -166,6 +166,7 @@ def draw_network(ax, params: dict | None = None, layer_sizes=None, weight_scale:
     edges = LineCollection(segments, colors="0.6", linewidths=1.5, zorder=1)
     ax.add_collection(edges)
     names = ("x", "h", "y")
+    subscript = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")  # plain text draws much faster than $h_1$
     points = np.vstack(positions)
     faces = ["white"] * layer_sizes[0] + [neuron_color(k) for k in range(layer_sizes[1])] + ["white"] * layer_sizes[2]
     nodes = ax.scatter(points[:, 0], points[:, 1], s=node_size, facecolor=faces, edgecolor="black",
@@ -174,7 +175,7 @@ def draw_network(ax, params: dict | None = None, layer_sizes=None, weight_scale:
     for layer, layer_points in enumerate(positions):
         for k, (x, y) in enumerate(layer_points):
             dark = layer == 1 and k % len(NEURON_COLORS) in (0, 4, 7)
-            labels.append(ax.text(x, y, f"${names[layer]}_{k + 1}$", ha="center", va="center", zorder=3,
+            labels.append(ax.text(x, y, names[layer] + str(k + 1).translate(subscript), ha="center", va="center", zorder=3,
                                   color="white" if dark else "black"))
     top = max(layer_sizes) / 2
     ax.set_xlim(-0.4, 2.4)

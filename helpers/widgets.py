@@ -65,7 +65,7 @@ class SymmetryDashboard:
         widgets.jslink((self.play, "value"), (self.epoch, "value"))  # Play drives the slider in the browser
         self.image = widgets.Image(format="png", layout={"max_width": "100%"})
         self.readout = widgets.HTML()
-        self.figure = SymmetryFigure(self.n_hidden)
+        self.figure = SymmetryFigure(self.n_hidden, last_epoch=last)
         self.history = None
         self.timings = {}
 
