@@ -20,7 +20,7 @@ def median_ms(values):
     return statistics.median(values)
 
 
-def main(rounds: int = 10) -> None:
+def main(rounds: int = 20) -> None:
     dashboard = symmetry_dashboard(n_hidden=4, epochs=1000, record_every=10)
 
     settings = {"total": [], "train": [], "draw": []}

@@ -62,7 +62,7 @@ CASES = [
 ]
 
 
-def main(repeats: int = 7) -> None:
+def main(repeats: int = 21) -> None:
     print(f"{'network':36s} {'inline loop':>12s} {'helpers.train':>14s} {'ratio':>7s}")
     for name, (X, Y), n_hidden, epochs in CASES:
         # Same arithmetic, so the same result: a benchmark of two different computations would be meaningless.
