@@ -12,13 +12,7 @@
 import math
 import numbers
 
-from helpers.exercises import feedback, not_answered
-
-
-def _describe(value) -> str:
-    text = repr(value)
-    text = text if len(text) <= 40 else text[:37] + "..."
-    return f"{text} ({type(value).__name__})"
+from helpers.exercises import as_labels, describe, feedback, not_answered
 
 
 def _as_number(answer):
@@ -52,33 +46,13 @@ _KEEPS = {
 }
 
 
-def _as_labels(answer):
-    """The answer as a set of upper-case labels, or an error message saying what was expected."""
-    expected = 'a set of labels such as {"A", "B"}'
-    if isinstance(answer, str):
-        items = answer.replace(",", " ").split()
-        if len(items) == 1 and len(items[0]) > 1:  # "ACD"
-            items = list(items[0])
-    elif isinstance(answer, (set, frozenset, list, tuple)):
-        items = list(answer)
-    else:
-        return None, f"expected {expected}; got {_describe(answer)}."
-    if not all(isinstance(item, str) for item in items):
-        return None, f"expected {expected}: every label a string; got {_describe(answer)}."
-    labels = {item.strip().upper() for item in items}
-    unknown = sorted(labels - set(SETTINGS))
-    if unknown:
-        return None, f"the labels are {', '.join(SETTINGS)}; got {', '.join(repr(u) for u in unknown)}."
-    return labels, None
-
-
 def check_which_break(answer) -> bool:
     """Exercise 1: the set of settings (labels A-G) that make the hidden neurons of a constant
     start differ, in exact arithmetic. Right: {"A", "C", "D"} in any order or container, or a
     string such as "ACD" or "A, C, D"."""
     if answer is None:
         return not_answered('replace None with a set of labels, e.g. {"A", "B"}.')
-    labels, problem = _as_labels(answer)
+    labels, problem = as_labels(answer, SETTINGS)
     if problem:
         return feedback(False, "", problem)
     if labels == CORRECT_BREAKERS:
@@ -109,7 +83,7 @@ def check_shared_outgoing_count(answer) -> bool:
         return not_answered("replace None with a whole number: your prediction of count_distinct_neurons.")
     value = _as_number(answer)
     if value is None:
-        return feedback(False, "", f"expected a whole number such as 2; got {_describe(answer)}.")
+        return feedback(False, "", f"expected a whole number such as 2; got {describe(answer)}.")
     if value == CORRECT_COUNT:
         return feedback(True, "Neurons 1 and 3 start equal in every number (incoming weights, bias, "
                               "outgoing weight), and so do neurons 2 and 5: those pairs stay pairs. "
@@ -150,7 +124,7 @@ def check_growth_factor(answer) -> bool:
         return not_answered("replace None with a number: the growth factor per 100 epochs.")
     value = _as_number(answer)
     if value is None or not math.isfinite(value):
-        return feedback(False, "", f"expected one number such as 1.5; got {_describe(answer)}.")
+        return feedback(False, "", f"expected one number such as 1.5; got {describe(answer)}.")
     right = growth_factor()
     if abs(value - right) <= RELATIVE_TOLERANCE * right:
         return feedback(True, f"The difference grew by {GROWTH_DIFFERENCES[1] / GROWTH_DIFFERENCES[0]:.0f} "

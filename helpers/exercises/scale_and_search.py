@@ -13,16 +13,10 @@ from functools import lru_cache
 import numpy as np
 
 from helpers.data import seven_samples
-from helpers.exercises import feedback, not_answered
+from helpers.exercises import describe, feedback, not_answered
 from helpers.network import init_params
 from helpers.random_search import random_search
 from helpers.training import train
-
-
-def _describe(value) -> str:
-    text = repr(value)
-    text = text if len(text) <= 40 else text[:37] + "..."
-    return f"{text} ({type(value).__name__})"
 
 
 def _as_number(answer):
@@ -49,7 +43,7 @@ def check_he_std(answer) -> bool:
         return not_answered("replace None with a number: the standard deviation He gives for n_in = 50.")
     value = _as_number(answer)
     if value is None or not math.isfinite(value):
-        return feedback(False, "", f"expected one number such as 0.5; got {_describe(answer)}.")
+        return feedback(False, "", f"expected one number such as 0.5; got {describe(answer)}.")
     if abs(value - HE_STD) <= 1e-3:
         return feedback(True, "He's variance is 2 / n_in = 2 / 50 = 0.04, and its square root is 0.2.", "")
     if abs(value - 2 / HE_INPUTS) <= 1e-4:
@@ -98,7 +92,7 @@ def check_tries_to_beat_backprop(answer) -> bool:
                             "first gets below backpropagation's loss after 100 epochs.")
     value = _as_number(answer)
     if value is None or not math.isfinite(value) or not value.is_integer():
-        return feedback(False, "", f"expected a whole number of forward passes such as 250; got {_describe(answer)}.")
+        return feedback(False, "", f"expected a whole number of forward passes such as 250; got {describe(answer)}.")
     right = passes_to_beat_backprop()
     backprop_cost = 1 + 3 * BACKPROP_EPOCHS
     if value == right:
@@ -142,7 +136,7 @@ def check_scaled_rule_verdict(answer) -> bool:
     verdict = _as_verdict(answer)
     if verdict is None:
         return feedback(False, "", f'expected one of the strings "holds", "holds with a caveat" or '
-                                   f'"does not hold in general"; got {_describe(answer)}.')
+                                   f'"does not hold in general"; got {describe(answer)}.')
     if verdict == "does not hold in general":
         return feedback(True, "Xavier and He are random rules: they only choose the standard deviation of "
                               "the draw. The size keeps the signal healthy; the randomness still breaks the "

@@ -11,7 +11,7 @@ import numbers
 import numpy as np
 
 from helpers.data import logic_gate
-from helpers.exercises import feedback, not_answered
+from helpers.exercises import as_labels, describe, feedback, not_answered
 from helpers.network import PARAM_NAMES, check_params, init_params
 from helpers.symmetry import count_distinct_neurons, largest_neuron_difference
 from helpers.training import train
@@ -23,12 +23,6 @@ EPOCHS = 2000
 MAX_WEIGHT = 100.0  # larger starting weights only saturate the sigmoids
 
 
-def _describe(value) -> str:
-    text = repr(value)
-    text = text if len(text) <= 40 else text[:37] + "..."
-    return f"{text} ({type(value).__name__})"
-
-
 # --- exercise 1: predict the count ---------------------------------------------------------------
 
 def check_constant_count(answer) -> bool:
@@ -37,7 +31,7 @@ def check_constant_count(answer) -> bool:
     if answer is None:
         return not_answered("replace None with a whole number: your prediction of count_distinct_neurons.")
     if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        return feedback(False, "", f"expected a whole number such as 3; got {_describe(answer)}.")
+        return feedback(False, "", f"expected a whole number such as 3; got {describe(answer)}.")
     if answer == 1:
         return feedback(True, "All six neurons start identical, so every update is identical, and "
                               "they end as six copies of one neuron.", "")
@@ -142,32 +136,12 @@ def candidate_inits() -> dict:
     }
 
 
-def _as_labels(answer):
-    """The answer as a set of upper-case labels, or an error message saying what was expected."""
-    expected = 'a set of labels such as {"A", "B"}'
-    if isinstance(answer, str):
-        items = answer.replace(",", " ").split()
-        if len(items) == 1 and len(items[0]) > 1:  # "CEF"
-            items = list(items[0])
-    elif isinstance(answer, (set, frozenset, list, tuple)):
-        items = list(answer)
-    else:
-        return None, f"expected {expected}; got {_describe(answer)}."
-    if not all(isinstance(item, str) for item in items):
-        return None, f"expected {expected}: every label a string; got {_describe(answer)}."
-    labels = {item.strip().upper() for item in items}
-    unknown = sorted(labels - set(LABELS))
-    if unknown:
-        return None, f"the labels are {', '.join(LABELS)}; got {', '.join(repr(u) for u in unknown)}."
-    return labels, None
-
-
 def check_which_break(answer) -> bool:
     """Exercise 3: the set of candidate starts (labels A-F) whose hidden neurons end up
     different after training. Right: {"C", "E", "F"} in any order or container."""
     if answer is None:
         return not_answered('replace None with a set of labels, e.g. {"A", "B"}.')
-    labels, problem = _as_labels(answer)
+    labels, problem = as_labels(answer, LABELS)
     if problem:
         return feedback(False, "", problem)
     if labels == CORRECT_BREAKERS:
