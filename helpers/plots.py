@@ -1,22 +1,49 @@
 """The figures of the series. Every function draws on a matplotlib Axes that you pass in.
 
+Each panel is drawn by one pair of functions that the notebooks' static figures and the widgets'
+live figures (helpers.live) share:
+
+    draw_*(ax, ...)            adds the panel's artists, still empty, and returns them
+    update_*(artists, ...)     shows new values on those artists, drawing nothing new
+
+and plot_*(ax, ...) does both and adds a title and axis labels: one call for a static figure.
+
 One colour per hidden neuron, the same in every notebook: hidden neuron j is always
 NEURON_COLORS[j] (the Okabe-Ito palette, readable with every common colour-vision deficiency).
 Weights are drawn with a purple-orange diverging map (also colour-blind safe): orange for
-positive, purple for negative, white for zero.
+positive, purple for negative, white for zero. Sizes of text come from matplotlib's rcParams,
+so that a style sheet can make every figure larger at once.
 """
 
 import numpy as np
 from matplotlib import colormaps
 from matplotlib.collections import LineCollection
-from matplotlib.colors import LinearSegmentedColormap, Normalize
+from matplotlib.colors import LinearSegmentedColormap, Normalize, to_rgb
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
-from helpers.network import _forward, activate, check_params
+from helpers.network import check_params, forward_pass, hidden_layer
+from helpers.symmetry import smallest_neuron_distance
 from helpers.training import History
 
 NEURON_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000")
 WEIGHT_CMAP = "PuOr_r"
 INPUT_LINESTYLES = ("-", "--", ":", "-.")
+
+# Where a model says 1, the plane is shaded this light grey, never darker: the black squares and
+# the black edges of the white circles (the samples) must stay visible on top of it.
+REGION_SHADE = "0.78"
+REGION_CMAP = LinearSegmentedColormap.from_list("says_one", ["white", REGION_SHADE])
+GATE_BOX = (-0.5, 1.5, -0.5, 1.5)  # (x0, x1, y0, y1): the plane around the four points of a logic gate
+
+# The colour scale of a hidden neuron's activation: its full range (relu has no top: see activation_range).
+ACTIVATION_RANGES = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0)}
+
+# The distance axis starts at 0 and reaches 10% above the largest distance, and at least to 0.1:
+# a flat line at 0 (identical neurons) then looks like 0, not like noise blown up.
+DISTANCE_HEADROOM, DISTANCE_AXIS_MIN = 1.1, 0.1
+
+PLAIN_NUMBER = FuncFormatter(lambda value, position: f"{value:g}")  # 0.1, not 10^-1: plain and fast text
+EDGE_WIDTH_MIN, EDGE_WIDTH_MAX = 0.5, 6.0  # line widths (points) of a zero weight and of the largest
 
 
 def neuron_color(j: int) -> str:
@@ -29,15 +56,57 @@ def neuron_colormap(j: int) -> LinearSegmentedColormap:
     return LinearSegmentedColormap.from_list(f"neuron{j}", ["#ffffff", neuron_color(j)])
 
 
-# --- data and decision regions -----------------------------------------------------------------
+def relative_luminance(color) -> float:
+    """How bright a colour looks, 0 (black) to 1 (white), as the WCAG contrast rules define it."""
+    rgb = np.array(to_rgb(color))
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    return float(linear @ [0.2126, 0.7152, 0.0722])
 
-def plot_points(ax, X, Y, size: float = 40) -> None:
-    """Draw 2-D samples: class 0 as white circles, class 1 as black squares (shape, not colour)."""
-    X, labels = np.asarray(X), np.asarray(Y).reshape(len(X), -1)[:, 0] > 0.5
-    ax.scatter(*X[~labels].T, s=size, marker="o", facecolor="white", edgecolor="black", zorder=3, label="class 0")
-    ax.scatter(*X[labels].T, s=size, marker="s", facecolor="black", edgecolor="black", zorder=3, label="class 1")
+
+def text_color_on(fill) -> str:
+    """"black" or "white": whichever contrasts more with the fill colour (WCAG contrast ratio)."""
+    luminance = relative_luminance(fill)
+    on_white, on_black = 1.05 / (luminance + 0.05), (luminance + 0.05) / 0.05
+    return "white" if on_white > on_black else "black"
+
+
+def fit_value_axis(ax, epochs) -> None:
+    """Fit a curve panel's axes to its curves: the epochs exactly, the values with matplotlib's
+    usual margin (shared value axes, as in plt.subplots(sharey=True), fit all their curves)."""
+    ax.set_xlim(epochs[0], epochs[-1])
+    ax.relim()
+    ax.autoscale_view(scalex=False)
+
+
+# --- data points and decision regions ----------------------------------------------------------
+
+def draw_points(ax, size: float = 40) -> tuple:
+    """Empty markers for 2-D samples: class 0 as white circles, class 1 as black squares, so that
+    the classes differ in shape as well as in colour. `size` is the marker's area in points^2
+    (as in scatter). Returns (class_0, class_1), two Line2D for update_points()."""
+    style = dict(linestyle="none", markersize=np.sqrt(size), markeredgecolor="black", zorder=3)
+    class_0, = ax.plot([], [], marker="o", markerfacecolor="white", label="class 0", **style)
+    class_1, = ax.plot([], [], marker="s", markerfacecolor="black", label="class 1", **style)
+    return class_0, class_1
+
+
+def update_points(points: tuple, X, Y) -> None:
+    """Show the samples X (n_samples, 2) with targets Y on markers made by draw_points()."""
+    X = np.asarray(X)
+    labels = np.asarray(Y).reshape(len(X), -1)[:, 0] > 0.5
+    points[0].set_data(*X[~labels].T)
+    points[1].set_data(*X[labels].T)
+
+
+def plot_points(ax, X, Y, size: float = 40) -> tuple:
+    """Draw 2-D samples: class 0 as white circles, class 1 as black squares (shape, not only colour)."""
+    points = draw_points(ax, size)
+    update_points(points, X, Y)
+    ax.update_datalim(np.asarray(X, dtype=np.float64))
+    ax.autoscale_view()
     ax.set_xlabel("input $x_1$")
     ax.set_ylabel("input $x_2$")
+    return points
 
 
 def input_grid(X, resolution: int = 80, margin: float = 0.4) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -55,17 +124,64 @@ def input_grid(X, resolution: int = 80, margin: float = 0.4) -> tuple[np.ndarray
     return xs, ys, np.column_stack([grid_x.ravel(), grid_y.ravel()])
 
 
+def line_in_box(weights: np.ndarray, bias: float, box: tuple[float, float, float, float]):
+    """Two end points of the line weights[0] x + weights[1] y + bias = 0 across box (x0, x1, y0, y1).
+
+    Returns ([x_a, x_b], [y_a, y_b]); empty lists when the weights are both 0 (no line).
+    """
+    x0, x1, y0, y1 = box
+    w_x, w_y = weights
+    if abs(w_y) >= abs(w_x) and w_y != 0:  # mostly horizontal: solve for y at both edges
+        return [x0, x1], [-(w_x * x0 + bias) / w_y, -(w_x * x1 + bias) / w_y]
+    if w_x != 0:                             # mostly vertical: solve for x at both edges
+        return [-(w_y * y0 + bias) / w_x, -(w_y * y1 + bias) / w_x], [y0, y1]
+    return [], []
+
+
 def plot_decision_regions(ax, params: dict, X, Y, activation: str = "sigmoid", resolution: int = 100) -> None:
-    """Shade the plane by the network's output (light = near 0, dark = near 1), draw the
-    output = 0.5 boundary and the samples."""
+    """Shade the plane by the network's output (white = near 0, grey = near 1), draw the
+    output = 0.5 boundary and the samples on top."""
     params = check_params(params)
     xs, ys, points = input_grid(X, resolution)
-    output = _forward(params, points, activation)[0][:, 0].reshape(resolution, resolution)
-    ax.contourf(xs, ys, output, levels=np.linspace(0, 1, 11), cmap="Greys", alpha=0.45, vmin=0, vmax=1.6)
+    output = forward_pass(params, points, activation)[0][:, 0].reshape(resolution, resolution)
+    ax.contourf(xs, ys, output, levels=np.linspace(0, 1, 11), cmap=REGION_CMAP, vmin=0, vmax=1)
     if output.min() < 0.5 < output.max():
         ax.contour(xs, ys, output, levels=[0.5], colors="black", linewidths=1.5)
     plot_points(ax, X, Y)
 
+
+def draw_perceptron(ax, box: tuple[float, float, float, float] = GATE_BOX, resolution: int = 60) -> dict:
+    """One perceptron over the plane `box` (x0, x1, y0, y1): the half-plane where it says 1,
+    shaded, and its line, in hidden neuron 1's colour. Returns the artists ("region", "line")
+    for update_perceptron(). Draw the samples after it (plot_points) so that they lie on top."""
+    xs, ys = np.linspace(box[0], box[1], resolution), np.linspace(box[2], box[3], resolution)
+    grid_x, grid_y = np.meshgrid(xs, ys)
+    region = ax.imshow(np.zeros((resolution, resolution)), origin="lower", extent=box, cmap=REGION_CMAP,
+                       vmin=0, vmax=1, aspect="auto", interpolation="nearest")
+    line, = ax.plot([], [], color=neuron_color(0), linewidth=2.5)
+    ax.set(xlim=box[:2], ylim=box[2:])
+    return {"region": region, "line": line, "box": box, "grid": np.column_stack([grid_x.ravel(), grid_y.ravel()])}
+
+
+def update_perceptron(artists: dict, weights, bias: float) -> None:
+    """Shade where weights . x + bias > 0 and draw the line where it equals 0."""
+    resolution = artists["region"].get_array().shape[0]
+    says_one = artists["grid"] @ np.asarray(weights, dtype=np.float64) + bias > 0
+    artists["region"].set_data(says_one.reshape(resolution, resolution).astype(np.float64))
+    artists["line"].set_data(*line_in_box(weights, bias, artists["box"]))
+
+
+def plot_perceptron(ax, weights, bias: float, X, Y, title: str | None = None) -> dict:
+    """A perceptron's line and the half-plane it calls 1, with the samples (2-D) on top."""
+    artists = draw_perceptron(ax)
+    update_perceptron(artists, weights, bias)
+    artists["points"] = plot_points(ax, X, Y, size=80)
+    ax.set(xlim=artists["box"][:2], ylim=artists["box"][2:], xticks=[0, 1], yticks=[0, 1])
+    ax.set_title(title or "shaded: the perceptron says 1")
+    return artists
+
+
+# --- hidden neurons over the input plane --------------------------------------------------------
 
 def hidden_activation_grids(params: dict, X, activation: str = "sigmoid",
                             resolution: int = 60) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -75,18 +191,58 @@ def hidden_activation_grids(params: dict, X, activation: str = "sigmoid",
     """
     params = check_params(params)
     xs, ys, points = input_grid(X, resolution)
-    sums = points @ params["W1"] + params["b1"]
+    sums, hidden = hidden_layer(params, points, activation)
     to_panels = lambda values: values.T.reshape(-1, resolution, resolution)  # noqa: E731
-    return xs, ys, to_panels(sums), to_panels(activate(sums, activation))
+    return xs, ys, to_panels(sums), to_panels(hidden)
 
 
 def activation_range(activation: str, values: np.ndarray) -> tuple[float, float]:
     """The colour scale of an activation panel: its full range (relu: 0 to the largest value)."""
-    if activation == "sigmoid":
-        return 0.0, 1.0
-    if activation == "tanh":
-        return -1.0, 1.0
+    if activation in ACTIVATION_RANGES:
+        return ACTIVATION_RANGES[activation]
     return 0.0, max(float(values.max()), 1e-9)
+
+
+def draw_hidden_activations(axes, n_hidden: int, point_size: float = 25,
+                            title: str = "hidden neuron {number}") -> dict:
+    """Small multiples, empty: panel j will show hidden neuron j's activation over the input plane
+    in its own colour, its line (where its weighted sum z_j is 0, dashed) and the samples.
+
+    `axes` holds at least n_hidden Axes; `title` names each panel, in the neuron's colour, with
+    {number} for the neuron's number. Returns the artists ("images", "lines", "points", one per
+    neuron) for show_samples() and update_hidden_activations().
+    """
+    artists = {"axes": list(np.ravel(axes))[:n_hidden], "images": [], "lines": [], "points": []}
+    for j, ax in enumerate(artists["axes"]):
+        artists["images"].append(ax.imshow(np.zeros((2, 2)), origin="lower", cmap=neuron_colormap(j),
+                                           aspect="auto", interpolation="nearest"))
+        artists["lines"].append(ax.plot([], [], color="black", linestyle="--", linewidth=1.5)[0])
+        artists["points"].append(draw_points(ax, point_size))
+        ax.set_title(title.format(number=j + 1), color=neuron_color(j))
+    return artists
+
+
+def show_samples(artists: dict, X, Y, resolution: int = 60) -> None:
+    """Put the samples on the panels of draw_hidden_activations(), and the grid of the plane
+    around them over which update_hidden_activations() computes each neuron's activation."""
+    xs, ys, artists["grid"] = input_grid(X, resolution)
+    artists["box"] = (xs[0], xs[-1], ys[0], ys[-1])
+    for ax, image, points in zip(artists["axes"], artists["images"], artists["points"]):
+        image.set_extent(artists["box"])
+        ax.set(xlim=artists["box"][:2], ylim=artists["box"][2:])
+        update_points(points, X, Y)
+
+
+def update_hidden_activations(artists: dict, params: dict, activation: str) -> None:
+    """Show each hidden neuron's activation for the weights `params` on the panels of
+    draw_hidden_activations() (call show_samples() first)."""
+    resolution = int(np.sqrt(len(artists["grid"])))
+    _, hidden = hidden_layer(params, artists["grid"], activation)
+    for j, (image, line) in enumerate(zip(artists["images"], artists["lines"])):
+        values = hidden[:, j].reshape(resolution, resolution)
+        image.set_data(values)
+        image.set_clim(*activation_range(activation, values))
+        line.set_data(*line_in_box(params["W1"][:, j], params["b1"][j], artists["box"]))
 
 
 def plot_hidden_activations(axes, params: dict, X, Y, activation: str = "sigmoid", resolution: int = 60) -> list:
@@ -95,46 +251,93 @@ def plot_hidden_activations(axes, params: dict, X, Y, activation: str = "sigmoid
 
     `axes` holds at least n_hidden Axes. Returns the images drawn, one per neuron.
     """
-    xs, ys, sums, grids = hidden_activation_grids(params, X, activation, resolution)
-    extent = (xs[0], xs[-1], ys[0], ys[-1])
-    images = []
-    for j, (ax, grid) in enumerate(zip(np.ravel(axes), grids)):
-        low, high = activation_range(activation, grid)
-        images.append(ax.imshow(grid, origin="lower", extent=extent, cmap=neuron_colormap(j),
-                                vmin=low, vmax=high, aspect="auto"))
-        if sums[j].min() < 0 < sums[j].max():  # the neuron's line lies in view
-            ax.contour(xs, ys, sums[j], levels=[0.0], colors="black", linewidths=1.5, linestyles="--")
-        plot_points(ax, X, Y, size=25)
-        ax.set_title(f"hidden neuron {j + 1}", color=neuron_color(j))
-    return images
+    params = check_params(params)
+    artists = draw_hidden_activations(axes, params["W1"].shape[1])
+    show_samples(artists, X, Y, resolution)
+    update_hidden_activations(artists, params, activation)
+    return artists["images"]
 
 
 # --- training over time -----------------------------------------------------------------------
+
+def draw_weight_history(ax, n_inputs: int, n_hidden: int) -> list:
+    """Empty lines for every hidden neuron's incoming weights over the epochs: one colour per
+    neuron, one line style per input. Returns lines[j][i] (neuron j, input i) for update_weight_history()."""
+    lines = [[None] * n_inputs for _ in range(n_hidden)]
+    # Draw the last neuron first so that neuron 1 ends on top when lines coincide.
+    for j in reversed(range(n_hidden)):
+        for i in range(n_inputs):
+            lines[j][i], = ax.plot([], [], color=neuron_color(j), linewidth=2,
+                                   linestyle=INPUT_LINESTYLES[i % len(INPUT_LINESTYLES)],
+                                   label=f"neuron {j + 1}, weight from $x_{i + 1}$")
+    return lines
+
+
+def update_weight_history(lines: list, history: History) -> None:
+    """Show a training run's weights on the lines of draw_weight_history(). Identical neurons
+    draw identical lines, lying exactly on top of each other."""
+    for j, neuron_lines in enumerate(lines):
+        for i, line in enumerate(neuron_lines):
+            line.set_data(history.epochs, history.W1[:, i, j])
+    fit_value_axis(lines[0][0].axes, history.epochs)
+
 
 def plot_weight_history(ax, history: History, title: str | None = None) -> list:
     """Every hidden neuron's incoming weights over the epochs: one colour per neuron, one line
     style per input. Identical neurons draw identical lines, lying exactly on top of each other.
     Returns the lines drawn."""
-    n_inputs, n_hidden = history.W1.shape[1:]
-    lines = []
-    # Draw the last neuron first so that neuron 1 ends on top when lines coincide.
-    for j in reversed(range(n_hidden)):
-        for i in range(n_inputs):
-            label = f"neuron {j + 1}, weight from $x_{i + 1}$"
-            lines += ax.plot(history.epochs, history.W1[:, i, j], color=neuron_color(j),
-                             linestyle=INPUT_LINESTYLES[i % len(INPUT_LINESTYLES)], linewidth=2, label=label)
+    lines = draw_weight_history(ax, *history.W1.shape[1:])
+    update_weight_history(lines, history)
     ax.set_xlabel("epoch")
     ax.set_ylabel("incoming weight")
     ax.set_title(title or "incoming weights of every hidden neuron")
-    return lines
+    return [line for j in reversed(range(len(lines))) for line in lines[j]]
+
+
+def draw_loss(ax, label: str | None = None, color: str = "black"):
+    """An empty loss curve on a logarithmic value axis, labelled in plain numbers (0.1, 0.02);
+    returns its line for update_loss()."""
+    ax.set_yscale("log")
+    ax.yaxis.set_major_formatter(PLAIN_NUMBER)
+    return ax.plot([], [], color=color, linewidth=2, label=label)[0]
+
+
+def update_loss(line, history: History) -> None:
+    """Show a training run's loss on the line of draw_loss()."""
+    line.set_data(history.epochs, history.loss)
+    ax = line.axes
+    fit_value_axis(ax, history.epochs)
+    # Within one decade no power of ten may be in view: then label the ticks in between (0.3, 0.5).
+    low, high = ax.get_ylim()
+    ax.yaxis.set_minor_formatter(PLAIN_NUMBER if high / low < 10 else NullFormatter())
 
 
 def plot_loss(ax, history: History, label: str | None = None, color: str = "black") -> None:
     """The loss over the epochs, on a logarithmic scale."""
-    ax.plot(history.epochs, history.loss, color=color, linewidth=2, label=label)
-    ax.set_yscale("log")
+    update_loss(draw_loss(ax, label, color), history)
     ax.set_xlabel("epoch")
     ax.set_ylabel(f"mean loss ({history.loss_name})")
+
+
+def draw_neuron_distance(ax):
+    """An empty curve of the smallest distance between two hidden neurons; returns its line."""
+    return ax.plot([], [], color="black", linewidth=2)[0]
+
+
+def update_neuron_distance(line, epochs, distances) -> None:
+    """Show the smallest distance at each recorded epoch on the line of draw_neuron_distance().
+    The axis starts at 0: a flat line at 0 means identical neurons, and must look like 0."""
+    line.set_data(epochs, distances)
+    line.axes.set(xlim=(epochs[0], epochs[-1]), ylim=(0, max(DISTANCE_HEADROOM * np.max(distances), DISTANCE_AXIS_MIN)))
+
+
+def plot_neuron_distance(ax, history: History) -> None:
+    """The smallest distance between two hidden neurons' incoming weights, over the epochs:
+    0 while some two neurons are identical."""
+    update_neuron_distance(draw_neuron_distance(ax), history.epochs, smallest_neuron_distance(history.W1))
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("smallest distance")
+    ax.set_title("smallest distance between two hidden neurons")
 
 
 # --- the network diagram ------------------------------------------------------------------------
@@ -171,12 +374,10 @@ def draw_network(ax, params: dict | None = None, layer_sizes=None, weight_scale:
     faces = ["white"] * layer_sizes[0] + [neuron_color(k) for k in range(layer_sizes[1])] + ["white"] * layer_sizes[2]
     nodes = ax.scatter(points[:, 0], points[:, 1], s=node_size, facecolor=faces, edgecolor="black",
                        linewidth=1.5, zorder=2)
-    labels = []
-    for layer, layer_points in enumerate(positions):
-        for k, (x, y) in enumerate(layer_points):
-            dark = layer == 1 and k % len(NEURON_COLORS) in (0, 4, 7)
-            labels.append(ax.text(x, y, names[layer] + str(k + 1).translate(subscript), ha="center", va="center", zorder=3,
-                                  color="white" if dark else "black"))
+    node_names = [names[layer] + str(k + 1).translate(subscript)
+                  for layer, size in enumerate(layer_sizes) for k in range(size)]
+    labels = [ax.text(x, y, name, ha="center", va="center", zorder=3, color=text_color_on(face))
+              for (x, y), name, face in zip(points, node_names, faces)]
     top = max(layer_sizes) / 2
     ax.set_xlim(-0.4, 2.4)
     ax.set_ylim(-top, top)
@@ -190,10 +391,28 @@ def draw_network(ax, params: dict | None = None, layer_sizes=None, weight_scale:
     return artists
 
 
+def end_edges_at_nodes(artists: dict) -> None:
+    """Shorten every edge of a diagram made by draw_network() so that it ends at the rims of its
+    two nodes instead of their centres. Call it once the axes has its final size and limits.
+
+    A live figure then redraws only the edges when the weights change: nothing overlaps the
+    nodes and their labels, so they need not be drawn again on top.
+    """
+    edges, nodes = artists["edges"], artists["nodes"]
+    to_pixels = edges.axes.transData
+    radius = (np.sqrt(nodes.get_sizes()[0]) / 2 + nodes.get_linewidths()[0] / 2) * edges.figure.dpi / 72
+    segments = to_pixels.transform(np.reshape(edges.get_segments(), (-1, 2))).reshape(-1, 2, 2)
+    direction = segments[:, 1] - segments[:, 0]
+    step = radius * direction / np.linalg.norm(direction, axis=1, keepdims=True)
+    shortened = np.stack([segments[:, 0] + step, segments[:, 1] - step], axis=1)
+    edges.set_segments(to_pixels.inverted().transform(shortened.reshape(-1, 2)).reshape(-1, 2, 2))
+
+
 def update_network(artists: dict, params: dict) -> None:
     """Show new weights on a diagram made by draw_network(): only the edges change."""
     weights = np.concatenate([params["W1"].ravel(), params["W2"].ravel()])
     scale = artists["weight_scale"] or max(np.abs(weights).max(), 1e-12)
     norm = Normalize(-scale, scale)
-    artists["edges"].set_linewidths(0.5 + 5.5 * np.minimum(np.abs(weights) / scale, 1.0))
+    artists["edges"].set_linewidths(EDGE_WIDTH_MIN + (EDGE_WIDTH_MAX - EDGE_WIDTH_MIN)
+                                    * np.minimum(np.abs(weights) / scale, 1.0))
     artists["edges"].set_colors(colormaps[WEIGHT_CMAP](norm(weights)))

@@ -57,3 +57,68 @@ def test_plots_draw_one_line_per_weight_and_one_panel_per_neuron():
 def test_input_grid_needs_two_inputs():
     with pytest.raises(ValueError, match=r"X must have two columns to be drawn in the plane; got shape \(4, 3\)"):
         plots.input_grid(np.zeros((4, 3)))
+
+
+def test_label_text_is_white_only_on_fills_darker_than_its_contrast_with_black():
+    assert plots.text_color_on("#000000") == "white" and plots.text_color_on("#ffffff") == "black"
+    assert plots.text_color_on("#0072B2") == "white"  # Okabe-Ito blue: contrast 5.2 with white, 4.0 with black
+    assert plots.text_color_on("#F0E442") == "black"
+    artists = plots.draw_network(Figure().subplots(), layer_sizes=(2, 8, 1))
+    hidden_labels = artists["labels"][2:10]
+    assert [label.get_color() for label in hidden_labels] == [plots.text_color_on(c) for c in plots.NEURON_COLORS]
+
+
+def test_edges_end_at_the_rims_of_their_nodes():
+    figure = Figure(dpi=72)
+    ax = figure.subplots()
+    artists = plots.draw_network(ax, layer_sizes=(2, 3, 1), node_size=400)
+    centres = [np.array(segment) for segment in artists["edges"].get_segments()]
+    plots.end_edges_at_nodes(artists)
+    rim = np.sqrt(400) / 2 + 1.5 / 2  # the radius in points (= pixels at 72 dpi), and half the outline
+    for centre, trimmed in zip(centres, artists["edges"].get_segments()):
+        gaps = np.linalg.norm(ax.transData.transform(trimmed) - ax.transData.transform(centre), axis=1)
+        np.testing.assert_allclose(gaps, rim, rtol=1e-9)
+
+
+def test_each_panel_draws_empty_and_its_update_shows_the_run():
+    X, Y = logic_gate("xor")
+    history = helpers.train(X, Y, 3, epochs=20, record_every=5)
+    axes = Figure().subplots(1, 6)
+    weight_lines = plots.draw_weight_history(axes[0], 2, 3)
+    assert all(len(line.get_xdata()) == 0 for lines in weight_lines for line in lines)
+    plots.update_weight_history(weight_lines, history)
+    np.testing.assert_array_equal(weight_lines[2][1].get_ydata(), history.W1[:, 1, 2])
+    assert axes[0].get_xlim() == (0, 20)
+    loss_line = plots.draw_loss(axes[1])
+    plots.update_loss(loss_line, history)
+    assert axes[1].get_yscale() == "log" and loss_line.get_ydata() is not None
+    distance_line = plots.draw_neuron_distance(axes[2])
+    plots.update_neuron_distance(distance_line, history.epochs, np.zeros(len(history.epochs)))
+    assert axes[2].get_ylim() == (0, plots.DISTANCE_AXIS_MIN)  # identical neurons: a line at 0, not noise
+    activations = plots.draw_hidden_activations(axes[3:], 3)
+    plots.show_samples(activations, X, Y, resolution=7)
+    plots.update_hidden_activations(activations, history.params, "sigmoid")
+    _, _, _, grids = plots.hidden_activation_grids(history.params, X, "sigmoid", resolution=7)
+    for image, grid in zip(activations["images"], grids):
+        np.testing.assert_array_equal(image.get_array(), grid)
+
+
+def test_weight_histories_on_shared_axes_all_fit():
+    X, Y = logic_gate("xor")
+    small = helpers.train(X, Y, 2, init="random", scale=0.1, epochs=10)
+    large = helpers.train(X, Y, 2, init="random", scale=3.0, epochs=10)
+    axes = Figure().subplots(1, 2, sharey=True)
+    plots.plot_weight_history(axes[0], large)
+    plots.plot_weight_history(axes[1], small)
+    low, high = axes[0].get_ylim()
+    assert low <= large.W1.min() and large.W1.max() <= high
+
+
+def test_the_perceptron_panel_shades_the_half_plane_that_says_one_under_the_points():
+    X, Y = logic_gate("and")
+    ax = Figure().subplots()
+    artists = plots.plot_perceptron(ax, (1.0, 1.0), -1.5, X, Y)
+    region = artists["region"].get_array()
+    assert region[-1, -1] == 1 and region[0, 0] == 0  # top right says 1, bottom left says 0
+    assert all(points.get_zorder() > artists["region"].get_zorder() for points in artists["points"])
+    np.testing.assert_allclose(artists["line"].get_xydata() @ [1.0, 1.0] - 1.5, 0, atol=1e-12)
