@@ -16,7 +16,7 @@ import numpy as np
 
 from helpers import data
 from helpers.live import PerceptronFigure, SymmetryFigure
-from helpers.network import ACTIVATIONS, _forward
+from helpers.network import ACTIVATIONS, forward_pass
 from helpers.perceptron import perceptron_predict
 from helpers.symmetry import count_distinct_neurons, smallest_neuron_distance
 from helpers.training import train
@@ -26,6 +26,8 @@ DASHBOARD_INITS = ("zero", "constant", "random")  # the three starts the lesson 
 OUTPUT_CHOICES = (("same as hidden", "same"), ("random", "random"))
 DATASET_CHOICES = (("XOR", "xor"), ("two moons", "moons"), ("circles", "circles"), ("seven samples", "seven"))
 ERROR_STYLE = "color:#D55E00; font-weight:bold"
+LEARNING_RATE_MIN = 0.1  # the slider's smallest learning rate, and its step: 0 would not learn at all
+PLAY_INTERVAL_MS = 50    # Play shows 20 epochs' snapshots a second
 
 
 class SymmetryDashboard:
@@ -43,15 +45,16 @@ class SymmetryDashboard:
         self.record_every = check_int("record_every", record_every, minimum=1)
         check_choice("init", init, DASHBOARD_INITS)
         check_choice("dataset", dataset, tuple(value for _, value in DATASET_CHOICES))
-        check_choice("activation", activation, ACTIVATIONS)
+        check_choice("activation", activation, tuple(ACTIVATIONS))
         style = {"description_width": "110px"}
         self.controls = {
             "init": widgets.ToggleButtons(options=DASHBOARD_INITS, value=init, description="initialization", style=style),
             "value": widgets.FloatSlider(value=0.5, min=-3, max=3, step=0.1, description="constant value", style=style),
             "scale": widgets.FloatSlider(value=1.0, min=0.1, max=3, step=0.1, description="random scale", style=style),
             "seed": widgets.IntSlider(value=0, min=0, max=20, description="random seed", style=style),
-            "learning_rate": widgets.FloatSlider(value=1.0, min=0.0, max=5.0, step=0.1, description="learning rate", style=style),
-            "activation": widgets.ToggleButtons(options=ACTIVATIONS, value=activation, description="activation", style=style),
+            "learning_rate": widgets.FloatSlider(value=1.0, min=LEARNING_RATE_MIN, max=5.0, step=LEARNING_RATE_MIN,
+                                                 description="learning rate", style=style),
+            "activation": widgets.ToggleButtons(options=tuple(ACTIVATIONS), value=activation, description="activation", style=style),
             "dataset": widgets.Dropdown(options=DATASET_CHOICES, value=dataset, description="data", style=style),
             "output_init": widgets.ToggleButtons(options=OUTPUT_CHOICES, value="same", description="output layer",
                                                  style=style),
@@ -60,7 +63,7 @@ class SymmetryDashboard:
         last = self.epochs - self.epochs % self.record_every
         self.epoch = widgets.IntSlider(value=last, min=0, max=last, step=self.record_every,
                                        description="epoch", style=style, layout={"width": "460px"})
-        self.play = widgets.Play(value=last, min=0, max=last, step=self.record_every, interval=100,
+        self.play = widgets.Play(value=last, min=0, max=last, step=self.record_every, interval=PLAY_INTERVAL_MS,
                                  description="play training")
         widgets.jslink((self.play, "value"), (self.epoch, "value"))  # Play drives the slider in the browser
         self.image = widgets.Image(format="png", layout={"max_width": "100%"})
@@ -132,7 +135,7 @@ class SymmetryDashboard:
         if self.controls["dataset"].value == "seven":
             accuracy = "n/a (the targets are scores, not classes)"
         else:
-            output = _forward(params, self.X, self.history.activation)[0]
+            output = forward_pass(params, self.X, self.history.activation)[0]
             accuracy = f"{np.mean((output > 0.5) == (self.Y > 0.5)):.0%}"
         return (f"distinct hidden neurons: {count_distinct_neurons(params)} of {self.n_hidden} | "
                 f"loss {self.history.loss[record]:.4f} | accuracy {accuracy} | "

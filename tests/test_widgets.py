@@ -86,9 +86,19 @@ def test_only_the_controls_that_matter_are_enabled():
     assert not dashboard.controls["scale"].disabled and not dashboard.controls["seed"].disabled
 
 
-def test_a_learning_rate_of_zero_shows_a_clear_message_not_a_traceback():
+def test_the_learning_rate_slider_starts_above_zero_and_cannot_reach_it():
+    dashboard = symmetry_dashboard()
+    slider = dashboard.controls["learning_rate"]
+    assert 0 < slider.min <= slider.value
+    slider.value = 0.0  # a slider clamps what it is given to its range
+    assert slider.value == slider.min
+    assert "Cannot train" not in dashboard.readout.value
+
+
+def test_settings_that_cannot_train_show_a_clear_message_not_a_traceback():
     dashboard = symmetry_dashboard()
     picture = bytes(dashboard.image.value)
+    dashboard.controls["learning_rate"].min = 0.0  # widened on purpose: 0 is below the slider's range
     dashboard.controls["learning_rate"].value = 0.0
     assert "Cannot train with these settings" in dashboard.readout.value
     assert "learning_rate must be greater than 0; got 0.0" in dashboard.readout.value
@@ -96,6 +106,10 @@ def test_a_learning_rate_of_zero_shows_a_clear_message_not_a_traceback():
     dashboard.epoch.value = 0  # moving the slider now must not fail either
     dashboard.controls["learning_rate"].value = 1.0
     assert distinct(dashboard) == "4 of 4"
+
+
+def test_play_shows_twenty_snapshots_a_second():
+    assert symmetry_dashboard(epochs=20).play.interval == 50
 
 
 @pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
