@@ -48,12 +48,6 @@ def largest_neuron_difference(params: dict) -> float:
         return float(np.max(signatures.max(axis=0) - signatures.min(axis=0)))
 
 
-def pairwise_distances(vectors: np.ndarray) -> np.ndarray:
-    """Euclidean distances between the rows of `vectors` (n, d) -> (n, n)."""
-    differences = vectors[:, None, :] - vectors[None, :, :]
-    return np.sqrt(np.sum(differences**2, axis=-1))
-
-
 def smallest_neuron_distance(W1: np.ndarray) -> np.ndarray | float:
     """The smallest distance between the incoming weight vectors of two hidden neurons.
 
