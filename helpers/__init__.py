@@ -15,14 +15,14 @@ Plots (matplotlib) and widgets (ipywidgets) are imported on their own: `from hel
 
 from helpers import data
 from helpers.gradcheck import gradient_check, numerical_gradient
-from helpers.network import accuracy, backward, forward, init_params, layer_weights, loss_value, predict, sigmoid
+from helpers.network import accuracy, backward, forward, init_params, layer_weights, loss_value, sigmoid
 from helpers.perceptron import perceptron_predict, perceptron_train
 from helpers.random_search import SearchResult, random_search
 from helpers.symmetry import count_distinct_neurons, largest_neuron_difference, smallest_neuron_distance
 from helpers.training import History, train
 
 __all__ = [
-    "data", "init_params", "layer_weights", "random_search", "SearchResult", "forward", "backward", "loss_value", "predict", "accuracy", "sigmoid",
+    "data", "init_params", "layer_weights", "random_search", "SearchResult", "forward", "backward", "loss_value", "accuracy", "sigmoid",
     "train", "History", "gradient_check", "numerical_gradient", "count_distinct_neurons",
     "largest_neuron_difference", "smallest_neuron_distance", "perceptron_train", "perceptron_predict",
 ]

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from helpers.network import ACTIVATIONS, LOSSES, PARAM_NAMES, _backward, _forward, _loss_from_cache, check_params
+from helpers.network import ACTIVATIONS, LOSSES, PARAM_NAMES, backward_pass, check_params, forward_pass, loss_from_cache
 from helpers.validation import check_array, check_choice, check_number, check_targets
 
 
@@ -19,18 +19,17 @@ def _checked(params, X, Y, activation, loss, eps):
     return params, X, Y, eps
 
 
-def numerical_gradient(params: dict, X, Y, activation: str = "sigmoid", loss: str = "bce",
-                       eps: float = 1e-6) -> dict:
-    """Estimate every partial derivative of the mean loss by a centred finite difference.
+def finite_differences(params: dict, X: np.ndarray, Y: np.ndarray, activation: str, loss: str,
+                       eps: float) -> dict:
+    """Estimate every partial derivative of the mean loss by a centred finite difference (unchecked).
 
     dL/dw ~ (L(w + eps) - L(w - eps)) / (2 eps), one weight at a time. Slow, but obviously
-    right: it needs only the forward pass. Returns a dict shaped like `params`.
+    right: it needs only the forward pass and the loss. Returns a dict shaped like `params`.
     """
-    params, X, Y, eps = _checked(params, X, Y, activation, loss, eps)
     params = {name: array.copy() for name, array in params.items()}  # nudged in place below
 
     def mean_loss() -> float:
-        return _loss_from_cache(_forward(params, X, activation)[1], Y, loss)
+        return float(loss_from_cache(forward_pass(params, X, activation)[1], Y, loss))
 
     estimate = {}
     for name in PARAM_NAMES:
@@ -47,6 +46,17 @@ def numerical_gradient(params: dict, X, Y, activation: str = "sigmoid", loss: st
     return estimate
 
 
+def numerical_gradient(params: dict, X, Y, activation: str = "sigmoid", loss: str = "bce",
+                       eps: float = 1e-6) -> dict:
+    """Estimate every partial derivative of the mean loss by a centred finite difference.
+
+    dL/dw ~ (L(w + eps) - L(w - eps)) / (2 eps), one weight at a time. Returns a dict shaped
+    like `params`.
+    """
+    params, X, Y, eps = _checked(params, X, Y, activation, loss, eps)
+    return finite_differences(params, X, Y, activation, loss, eps)
+
+
 def gradient_check(params: dict, X, Y, activation: str = "sigmoid", loss: str = "bce",
                    eps: float = 1e-6) -> float:
     """The relative error between backward() and finite differences, over all parameters.
@@ -56,8 +66,8 @@ def gradient_check(params: dict, X, Y, activation: str = "sigmoid", loss: str = 
     backward pass is right; above 1e-4 means a bug.
     """
     params, X, Y, eps = _checked(params, X, Y, activation, loss, eps)
-    numerical = numerical_gradient(params, X, Y, activation, loss, eps)
-    analytic = _backward(params, _forward(params, X, activation)[1], Y, loss)
+    numerical = finite_differences(params, X, Y, activation, loss, eps)
+    analytic = backward_pass(params, forward_pass(params, X, activation)[1], Y, loss)
     a = np.concatenate([analytic[name].ravel() for name in PARAM_NAMES])
     n = np.concatenate([numerical[name].ravel() for name in PARAM_NAMES])
     size = np.linalg.norm(a) + np.linalg.norm(n)

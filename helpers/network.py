@@ -1,4 +1,4 @@
-"""A network with one hidden layer: its parameters, forward pass, backward pass and loss.
+"""A network with one hidden layer: the math of notebook 03 on one page, then its checked public API.
 
 Shapes follow one convention everywhere (samples are rows):
 
@@ -9,29 +9,44 @@ Shapes follow one convention everywhere (samples are rows):
     b2 : (n_outputs,)
     Y  : (n_samples, n_outputs)    targets between 0 and 1
 
-The notebooks derive each formula here by hand first; this module is the same arithmetic.
+    z1 = X W1 + b1,   hidden = f(z1),   z2 = hidden W2 + b2,   output = sigmoid(z2)
+
+The first part is that arithmetic and nothing else: no argument checks, so that a training loop
+can call it thousands of times. Its callers pass float arrays of fitting shapes and names from
+the tables (an unknown name is a KeyError, never another activation). The second part, the
+public API (forward, backward, loss_value, init_params, ...), checks its arguments once, with
+messages that help, and then calls the first part.
 """
 
 import numpy as np
 
-from helpers.validation import check_array, check_choice, check_int, check_number, check_targets
+from helpers.validation import check_array, check_bce_targets, check_choice, check_int, check_number, check_targets
 
-INITS = ("zero", "constant", "random", "xavier", "he")
-ACTIVATIONS = ("sigmoid", "tanh", "relu")
-LOSSES = ("bce", "mse")
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
-_TINY = np.finfo(np.float64).eps  # the gap between 1.0 and the next float
 
 
-# --- activations -----------------------------------------------------------------------------
+# --- activations: each function f beside its slope f'(z), given z and a = f(z) ---------------
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
-    """The logistic function 1 / (1 + e^(-z)), elementwise.
+    """1 / (1 + e^(-z)), elementwise, computed as (1 + tanh(z / 2)) / 2, the same function.
 
-    Written as exp(-log(1 + e^(-z))) with numpy's logaddexp, which never overflows: even
-    z = -10,000 or +10,000 gives 0.0 or 1.0 without a warning.
+    It never overflows (z = -10,000 or +10,000 gives exactly 0.0 or 1.0, without a warning) and
+    is about ten times faster than forms with exp or logaddexp. It is accurate to about 1e-16
+    absolutely; deep in the left tail (z below about -37) it gives 0.0 instead of a number under
+    1e-16, which no loss here needs: the loss is computed from z itself (see bce).
     """
-    return np.exp(-np.logaddexp(0.0, -z))
+    a = np.tanh(np.multiply(z, 0.5))  # a new array, then finished in place
+    a += 1.0
+    a *= 0.5
+    return a
+
+
+def sigmoid_slope(z: np.ndarray, a: np.ndarray) -> np.ndarray:
+    return a * (1.0 - a)
+
+
+def tanh_slope(z: np.ndarray, a: np.ndarray) -> np.ndarray:
+    return 1.0 - a * a
 
 
 def relu(z: np.ndarray) -> np.ndarray:
@@ -39,46 +54,138 @@ def relu(z: np.ndarray) -> np.ndarray:
     return np.maximum(z, 0.0)
 
 
+def relu_slope(z: np.ndarray, a: np.ndarray) -> np.ndarray:
+    return (z > 0).astype(np.float64)  # the slope at exactly z = 0 is taken to be 0
+
+
+ACTIVATIONS = {"sigmoid": (sigmoid, sigmoid_slope), "tanh": (np.tanh, tanh_slope), "relu": (relu, relu_slope)}
+
+
 def activate(z: np.ndarray, activation: str) -> np.ndarray:
-    """Apply the hidden layer's activation function `activation` to the pre-activations `z`."""
-    if activation == "sigmoid":
-        return sigmoid(z)
-    if activation == "tanh":
-        return np.tanh(z)
-    return relu(z)
+    """f(z) for the activation named `activation` (a key of ACTIVATIONS)."""
+    return ACTIVATIONS[activation][0](z)
 
 
 def activation_slope(z: np.ndarray, a: np.ndarray, activation: str) -> np.ndarray:
-    """The derivative f'(z) of the activation, given z and a = f(z) (whichever is cheaper).
+    """f'(z) for the activation named `activation`, given z and a = f(z)."""
+    return ACTIVATIONS[activation][1](z, a)
 
-    sigmoid: f' = a (1 - a);  tanh: f' = 1 - a^2;  relu: f' = 1 where z > 0, else 0
-    (we take the slope at exactly z = 0 to be 0).
+
+# --- losses: each mean loss L beside the error dL/dz2 it sends back ----------------------------
+# The mean runs over the last two axes (samples and outputs), so that a stack of networks
+# (random_search) gets one loss each. N = Y.size, the number of entries averaged.
+
+def bce(z2: np.ndarray, output: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """Binary cross-entropy -mean(Y log(output) + (1 - Y) log(1 - output)), written with the
+    logits z2 (output = sigmoid(z2)) as mean(log(1 + e^z2) - Y z2): the same number, but it never
+    loses digits where the sigmoid saturates, as 1 - output does."""
+    return np.mean(np.logaddexp(0.0, z2) - Y * z2, axis=(-2, -1))
+
+
+def bce_error(output: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    return (output - Y) / Y.size  # the sigmoid's slope cancels against dL/d(output)
+
+
+def mse(z2: np.ndarray, output: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """Mean squared error mean((output - Y)^2)."""
+    return np.mean((output - Y) ** 2, axis=(-2, -1))
+
+
+def mse_error(output: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    return 2.0 * (output - Y) * output * (1.0 - output) / Y.size
+
+
+LOSSES = {"bce": (bce, bce_error), "mse": (mse, mse_error)}
+
+
+# --- the forward pass, its loss, and the backward pass ----------------------------------------
+
+def hidden_layer(params: dict, X: np.ndarray, activation: str) -> tuple[np.ndarray, np.ndarray]:
+    """z1 = X W1 + b1 and hidden = f(z1), both (n_samples, n_hidden): column j is hidden neuron j."""
+    z1 = X @ params["W1"] + params["b1"]
+    return z1, ACTIVATIONS[activation][0](z1)
+
+
+def forward_pass(params: dict, X: np.ndarray, activation: str,
+                 keep: np.ndarray | None = None) -> tuple[np.ndarray, dict]:
+    """output = sigmoid(z2) with z2 = hidden W2 + b2; returns (output, cache), where the cache
+    holds X, z1, hidden, z2, output (the names of the equations above), activation and keep.
+
+    keep: an optional dropout mask (n_samples, n_hidden) that multiplies the hidden layer on its
+    way to the output: 0 for a dropped neuron, 1 / (1 - rate) for a kept one.
     """
-    if activation == "sigmoid":
-        return a * (1.0 - a)
-    if activation == "tanh":
-        return 1.0 - a * a
-    return (z > 0).astype(np.float64)
+    z1, hidden = hidden_layer(params, X, activation)
+    z2 = (hidden if keep is None else hidden * keep) @ params["W2"] + params["b2"]
+    output = sigmoid(z2)
+    return output, {"X": X, "z1": z1, "hidden": hidden, "z2": z2, "output": output,
+                    "activation": activation, "keep": keep}
 
 
-# --- parameters ------------------------------------------------------------------------------
+def loss_from_cache(cache: dict, Y: np.ndarray, loss: str) -> np.ndarray:
+    """The mean loss of a forward pass (a 0-d float; one per network for a stack of networks)."""
+    return LOSSES[loss][0](cache["z2"], cache["output"], Y)
 
-def layer_weights(n_in: int, n_out: int, rule: str = "random", *, value: float = 0.5, scale: float = 1.0,
-                  rng: np.random.Generator | None = None) -> np.ndarray:
-    """The weights of one layer, shape (n_in, n_out), by one of the rules in INITS.
 
-    zero: 0; constant: `value`; random: normal with standard deviation `scale`;
-    xavier: normal with variance 2 / (n_in + n_out)  (Glorot & Bengio 2010, for sigmoid and tanh);
-    he:     normal with variance 2 / n_in            (He et al. 2015, for relu).
+def backward_pass(params: dict, cache: dict, Y: np.ndarray, loss: str) -> dict:
+    """The gradient of the mean loss with respect to every parameter, shaped like `params`.
+
+    delta2 = dL/dz2                                  the output error (see the loss table)
+    delta1 = (delta2 W2^T) * f'(z1)                  each hidden neuron j's own error, from its
+                                                     own outgoing weights W2[j] and slope f'(z1[:, j])
+    dW2 = hidden^T delta2,  db2 = delta2 summed over the samples
+    dW1 = X^T delta1,       db1 = delta1 summed over the samples
     """
-    check_choice("rule", rule, INITS)
+    delta2 = LOSSES[loss][1](cache["output"], Y)
+    hidden, keep = cache["hidden"], cache["keep"]
+    slope = ACTIVATIONS[cache["activation"]][1](cache["z1"], hidden)
+    if keep is not None:  # the output layer saw hidden * keep; a dropped neuron gets no error
+        hidden, slope = hidden * keep, slope * keep
+    delta1 = (delta2 @ params["W2"].T) * slope
+    return {"W1": cache["X"].T @ delta1, "b1": delta1.sum(axis=0),
+            "W2": hidden.T @ delta2, "b2": delta2.sum(axis=0)}
+
+
+# --- starting weights --------------------------------------------------------------------------
+
+def draw_weights(n_in: int, n_out: int, rule: str, value: float, scale: float,
+                 rng: np.random.Generator) -> np.ndarray:
+    """The weights of one layer, (n_in, n_out), by one of the rules in INITS (see layer_weights)."""
     if rule == "zero":
         return np.zeros((n_in, n_out))
     if rule == "constant":
-        return np.full((n_in, n_out), float(value))
+        return np.full((n_in, n_out), value)
     deviation = {"random": scale, "xavier": np.sqrt(2.0 / (n_in + n_out)), "he": np.sqrt(2.0 / n_in)}[rule]
-    rng = np.random.default_rng() if rng is None else rng
     return rng.normal(0.0, deviation, size=(n_in, n_out))
+
+
+def draw_params(n_inputs: int, n_hidden: int, n_outputs: int, init: str, output_init: str, value: float,
+                scale: float, seed: int | None) -> dict:
+    """A new params dict: W1 by `init`, W2 by `output_init`, both from one default_rng(seed), W1 first; biases 0."""
+    rng = np.random.default_rng(seed)
+    return {"W1": draw_weights(n_inputs, n_hidden, init, value, scale, rng), "b1": np.zeros(n_hidden),
+            "W2": draw_weights(n_hidden, n_outputs, output_init, value, scale, rng), "b2": np.zeros(n_outputs)}
+
+
+# =================================================================================================
+# The public API: every function checks its arguments once, here, then runs the math above.
+# =================================================================================================
+
+INITS = ("zero", "constant", "random", "xavier", "he")
+DECISION_THRESHOLD = 0.5  # an output above it predicts class 1
+# A sigmoid can round to exactly 0.0 or 1.0, whose logit is infinite: loss_value keeps its
+# probabilities one rounding step inside the interval.
+ONE_ROUNDING_STEP = np.finfo(np.float64).eps  # the gap between 1.0 and the next float
+
+
+def check_init_settings(init: str, output_init: str | None, value, scale, seed) -> tuple:
+    """Checked (init, output_init, value, scale, seed) for init_params and train; output_init
+    None becomes `init`. The seed is None (fresh weights every call) or a whole number >= 0."""
+    check_choice("init", init, INITS)
+    output_init = init if output_init is None else check_choice("output_init", output_init, INITS)
+    value = check_number("value", value)
+    scale = check_number("scale", scale, non_negative=True)
+    seed = None if seed is None else check_int("seed", seed, minimum=0)
+    return init, output_init, value, scale, seed
 
 
 def init_params(n_inputs: int, n_hidden: int, n_outputs: int, init: str = "random", *,
@@ -93,6 +200,8 @@ def init_params(n_inputs: int, n_hidden: int, n_outputs: int, init: str = "rando
           "xavier", "he"  normal, with the standard deviation of those scaled rules
     output_init: the rule for the output layer's weights W2; None means the same as `init`.
     Random draws come from np.random.default_rng(seed), W1 first. Biases always start at 0.
+    seed=None (the default, as in numpy) gives fresh weights on every call; train() instead
+    defaults to seed=0, so that a training run repeats exactly.
 
     Returns {"W1": (n_inputs, n_hidden), "b1": (n_hidden,),
              "W2": (n_hidden, n_outputs), "b2": (n_outputs,)}, all float64.
@@ -100,17 +209,25 @@ def init_params(n_inputs: int, n_hidden: int, n_outputs: int, init: str = "rando
     n_inputs = check_int("n_inputs", n_inputs, minimum=1)
     n_hidden = check_int("n_hidden", n_hidden, minimum=1)
     n_outputs = check_int("n_outputs", n_outputs, minimum=1)
-    check_choice("init", init, INITS)
-    output_init = init if output_init is None else check_choice("output_init", output_init, INITS)
+    settings = check_init_settings(init, output_init, value, scale, seed)
+    return draw_params(n_inputs, n_hidden, n_outputs, *settings)
+
+
+def layer_weights(n_in: int, n_out: int, rule: str = "random", *, value: float = 0.5, scale: float = 1.0,
+                  rng: np.random.Generator | None = None) -> np.ndarray:
+    """The weights of one layer, shape (n_in, n_out), by one of the rules in INITS.
+
+    zero: 0; constant: `value`; random: normal with standard deviation `scale`;
+    xavier: normal with variance 2 / (n_in + n_out)  (Glorot & Bengio 2010, for sigmoid and tanh);
+    he:     normal with variance 2 / n_in            (He et al. 2015, for relu).
+    """
+    n_in = check_int("n_in", n_in, minimum=1)
+    n_out = check_int("n_out", n_out, minimum=1)
+    check_choice("rule", rule, INITS)
     value = check_number("value", value)
     scale = check_number("scale", scale, non_negative=True)
-    if seed is not None:
-        seed = check_int("seed", seed, minimum=0)
-
-    rng = np.random.default_rng(seed)
-    W1 = layer_weights(n_inputs, n_hidden, init, value=value, scale=scale, rng=rng)
-    W2 = layer_weights(n_hidden, n_outputs, output_init, value=value, scale=scale, rng=rng)
-    return {"W1": W1, "b1": np.zeros(n_hidden), "W2": W2, "b2": np.zeros(n_outputs)}
+    rng = np.random.default_rng() if rng is None else rng
+    return draw_weights(n_in, n_out, rule, value, scale, rng)
 
 
 def check_params(params, X: np.ndarray | None = None) -> dict:
@@ -140,90 +257,31 @@ def check_params(params, X: np.ndarray | None = None) -> dict:
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 
 
-# --- forward pass, loss, backward pass ------------------------------------------------------
-
 def forward(params: dict, X, activation: str = "sigmoid") -> tuple[np.ndarray, dict]:
-    """Run the network on the samples X.
+    """Run the network on the samples X (n_samples, n_inputs).
 
-    z1 = X W1 + b1,  hidden = f(z1),  z2 = hidden W2 + b2,  output = sigmoid(z2)
-
-    Returns (output, cache): output has shape (n_samples, n_outputs); cache keeps what the
-    backward pass needs (X, z1, activated = f(z1), hidden, z2, output, the activation's name; and
-    keep, the dropout mask, None here).
+    Returns (output, cache): output (n_samples, n_outputs); cache holds what the backward pass
+    needs: X, z1, hidden = f(z1), z2, output, the activation's name, and keep (no dropout: None).
     """
     X = check_array("X", X, ndim=2)
     params = check_params(params, X)
     check_choice("activation", activation, ACTIVATIONS)
-    return _forward(params, X, activation)
-
-
-def _forward(params: dict, X: np.ndarray, activation: str, keep: np.ndarray | None = None) -> tuple[np.ndarray, dict]:
-    """forward() without the argument checks, for training loops.
-
-    keep: an optional dropout mask (n_samples, n_hidden) that multiplies the hidden activations:
-    0 for a dropped neuron, 1 / (1 - rate) for a kept one (so the expected sum is unchanged).
-    """
-    z1 = X @ params["W1"] + params["b1"]
-    activated = activate(z1, activation)
-    hidden = activated if keep is None else activated * keep
-    z2 = hidden @ params["W2"] + params["b2"]
-    output = sigmoid(z2)
-    cache = {"X": X, "z1": z1, "activated": activated, "keep": keep, "hidden": hidden, "z2": z2,
-             "output": output, "activation": activation}
-    return output, cache
-
-
-def loss_value(output, Y, loss: str = "bce") -> float:
-    """The mean loss of the predictions `output` against the targets `Y`, both (n_samples, n_outputs).
-
-    bce: -mean(Y log(output) + (1 - Y) log(1 - output))   (binary cross-entropy)
-    mse:  mean((output - Y)^2)
-    Both means run over all samples and all outputs.
-    """
-    output = check_array("output", output, ndim=2)
-    Y = check_targets("Y", Y, output.shape[0], rows_of="output")
-    if Y.shape != output.shape:
-        raise ValueError(f"Y has shape {Y.shape} but output has shape {output.shape}; they must match")
-    check_choice("loss", loss, LOSSES)
-    if loss == "bce":
-        _check_between_0_and_1("Y", Y)
-    return _loss_value(output, Y, loss)
-
-
-def _loss_value(output: np.ndarray, Y: np.ndarray, loss: str) -> float:
-    """loss_value() without the argument checks."""
-    if loss == "mse":
-        return float(np.mean((output - Y) ** 2))
-    # A sigmoid can round to exactly 0.0 or 1.0, and log(0) is -infinity: keep it one
-    # rounding step inside the interval instead.
-    output = np.clip(output, _TINY, 1.0 - _TINY)
-    return float(-np.mean(Y * np.log(output) + (1.0 - Y) * np.log(1.0 - output)))
-
-
-def _loss_from_cache(cache: dict, Y: np.ndarray, loss: str) -> float:
-    """The mean loss from a forward pass's cache. For bce it uses the logits z2:
-    -[y log s(z) + (1 - y) log(1 - s(z))] = log(1 + e^z) - y z, which never loses digits,
-    whereas 1 - output does once the sigmoid saturates."""
-    if loss == "mse":
-        return _loss_value(cache["output"], Y, loss)
-    z2 = cache["z2"]
-    return float(np.mean(np.logaddexp(0.0, z2) - Y * z2))
+    return forward_pass(params, X, activation)
 
 
 def backward(params: dict, cache: dict, Y, loss: str = "bce") -> dict:
-    """The gradient of the mean loss with respect to every parameter (backpropagation).
+    """The gradient of the mean loss with respect to every parameter (backpropagation), from the
+    cache of forward(params, X). Returns a dict with the same keys and shapes as `params`.
 
     Let N = number of entries of Y (samples x outputs), f the hidden activation.
-    Output error   delta2 = dL/dz2 = (output - Y) / N                      for bce
+    Output error   delta2 = dL/dz2 = (output - Y) / N                        for bce
                                    = 2 (output - Y) output (1 - output) / N  for mse
     Hidden error   delta1 = (delta2 W2^T) * f'(z1)   -- each hidden neuron j gets its own
                    error from its own outgoing weights W2[j, :] and its own slope f'(z1[:, j])
     Gradients      dW2 = hidden^T delta2, db2 = sum of delta2 over samples,
                    dW1 = X^T delta1,      db1 = sum of delta1 over samples.
-
-    Returns a dict with the same keys and shapes as `params`.
     """
-    if not isinstance(cache, dict) or not {"X", "z1", "activated", "keep", "hidden", "output", "activation"} <= set(cache):
+    if not isinstance(cache, dict) or not {"X", "z1", "hidden", "keep", "output", "activation"} <= set(cache):
         raise ValueError("cache must be the second value returned by forward(params, X)")
     params = check_params(params, cache["X"])
     Y = check_targets("Y", Y, cache["X"].shape[0])
@@ -233,44 +291,43 @@ def backward(params: dict, cache: dict, Y, loss: str = "bce") -> dict:
             f"so Y must have shape {cache['output'].shape}"
         )
     check_choice("loss", loss, LOSSES)
-    return _backward(params, cache, Y, loss)
+    return backward_pass(params, cache, Y, loss)
 
 
-def _backward(params: dict, cache: dict, Y: np.ndarray, loss: str) -> dict:
-    """backward() without the argument checks, for training loops."""
-    output = cache["output"]
+def logit(p: np.ndarray) -> np.ndarray:
+    """The inverse of the sigmoid: z = log(p) - log(1 - p), for p strictly between 0 and 1."""
+    return np.log(p) - np.log1p(-p)
+
+
+def loss_value(output, Y, loss: str = "bce") -> float:
+    """The mean loss of the predictions `output` against the targets `Y`, both (n_samples, n_outputs).
+
+    bce: -mean(Y log(output) + (1 - Y) log(1 - output))   (binary cross-entropy)
+    mse:  mean((output - Y)^2)
+    Both means run over all samples and all outputs.
+
+    One formula for each loss: this is the same function that training records (bce and mse in
+    the tables above). bce works on logits, so the probabilities are turned back into them,
+    z = logit(output); an output that rounded to exactly 0 or 1 is first moved one rounding step
+    inside the interval, so that a confidently wrong prediction costs about 36, not infinity.
+    """
+    output = check_array("output", output, ndim=2)
+    Y = check_targets("Y", Y, output.shape[0], rows_of="output")
+    if Y.shape != output.shape:
+        raise ValueError(f"Y has shape {Y.shape} but output has shape {output.shape}; they must match")
+    check_choice("loss", loss, LOSSES)
     if loss == "bce":
-        delta2 = (output - Y) / Y.size
-    else:
-        delta2 = 2.0 * (output - Y) * output * (1.0 - output) / Y.size
-    slope = activation_slope(cache["z1"], cache["activated"], cache["activation"])
-    if cache["keep"] is not None:  # a dropped neuron passed nothing on, so it gets no error
-        slope = slope * cache["keep"]
-    delta1 = (delta2 @ params["W2"].T) * slope
-    return {
-        "W1": cache["X"].T @ delta1,
-        "b1": delta1.sum(axis=0),
-        "W2": cache["hidden"].T @ delta2,
-        "b2": delta2.sum(axis=0),
-    }
-
-
-def predict(params: dict, X, activation: str = "sigmoid") -> np.ndarray:
-    """Class predictions 0 or 1 (output above one half), shape (n_samples, n_outputs)."""
-    output, _ = forward(params, X, activation)
-    return (output > 0.5).astype(np.int64)
+        check_bce_targets("Y", Y)
+    z2 = logit(np.clip(output, ONE_ROUNDING_STEP, 1.0 - ONE_ROUNDING_STEP))
+    return float(LOSSES[loss][0](z2, output, Y))
 
 
 def accuracy(output, Y) -> float:
     """The fraction of entries where the prediction (output > 0.5) equals the 0/1 target."""
     output = check_array("output", output, ndim=2)
     Y = check_targets("Y", Y, output.shape[0], rows_of="output")
-    return float(np.mean((output > 0.5) == (Y > 0.5)))
+    return float(np.mean((output > DECISION_THRESHOLD) == (Y > DECISION_THRESHOLD)))
 
 
-def _check_between_0_and_1(name: str, array: np.ndarray) -> None:
-    if array.min() < 0 or array.max() > 1:
-        raise ValueError(
-            f"{name} must lie between 0 and 1 for the 'bce' loss; got values from "
-            f"{array.min():g} to {array.max():g} (scale the targets, or use loss='mse')"
-        )
+# temporary: removed once plots/widgets use forward_pass
+_forward = forward_pass

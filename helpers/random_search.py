@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from helpers.network import _TINY, ACTIVATIONS, LOSSES, PARAM_NAMES, activate, check_params, sigmoid
+from helpers.network import ACTIVATIONS, LOSSES, PARAM_NAMES, check_params, forward_pass, loss_from_cache
 from helpers.validation import check_array, check_choice, check_int, check_number, check_targets
 
 
@@ -19,14 +19,6 @@ class SearchResult:
 
     params: dict
     best_loss: np.ndarray
-
-
-def _mean_losses(output: np.ndarray, Y: np.ndarray, loss: str) -> np.ndarray:
-    """The mean loss of each weight set: output (n_sets, n_samples, n_outputs) -> (n_sets,)."""
-    if loss == "mse":
-        return np.mean((output - Y) ** 2, axis=(1, 2))
-    output = np.clip(output, _TINY, 1.0 - _TINY)
-    return -np.mean(Y * np.log(output) + (1.0 - Y) * np.log(1.0 - output), axis=(1, 2))
 
 
 def random_search(X, Y, n_hidden: int, *, n_tries: int = 10_000, scale: float = 1.0, seed: int = 0,
@@ -65,10 +57,11 @@ def random_search(X, Y, n_hidden: int, *, n_tries: int = 10_000, scale: float = 
         if first == 0 and start is not None:
             for name in PARAM_NAMES:
                 sets[name][0] = start[name]
+        # A stack of networks runs through the same forward pass and loss as one network: the
+        # biases get an axis for the samples, (count, 1, n), so that they broadcast over them.
+        stack = {**sets, "b1": sets["b1"][:, None, :], "b2": sets["b2"][:, None, :]}
         with np.errstate(over="ignore", invalid="ignore"):  # a wild draw just scores badly
-            hidden = activate(X @ sets["W1"] + sets["b1"][:, None, :], activation)
-            output = sigmoid(hidden @ sets["W2"] + sets["b2"][:, None, :])
-            chunk_losses = _mean_losses(output, Y, loss)
+            chunk_losses = loss_from_cache(forward_pass(stack, X, activation)[1], Y, loss)
         losses[first:first + count] = np.where(np.isfinite(chunk_losses), chunk_losses, np.inf)
         k = int(np.argmin(losses[first:first + count]))
         if losses[first + k] < best_value:

@@ -85,3 +85,12 @@ def check_targets(name: str, value, n_rows: int, rows_of: str = "X") -> np.ndarr
             f"got {array.shape[0]} rows (shape {array.shape})"
         )
     return array
+
+
+def check_bce_targets(name: str, array: np.ndarray) -> None:
+    """Raise a ValueError unless every target lies between 0 and 1, as binary cross-entropy needs."""
+    if array.min() < 0 or array.max() > 1:
+        raise ValueError(
+            f"{name} must lie between 0 and 1 for the 'bce' loss; got values from "
+            f"{array.min():g} to {array.max():g} (scale the targets, or use loss='mse')"
+        )

@@ -6,7 +6,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import helpers
-from helpers.network import activate, sigmoid
+from helpers.network import ACTIVATIONS as ACTIVATION_TABLE
+from helpers.network import activate, activation_slope, bce, forward_pass, hidden_layer, loss_from_cache, mse, sigmoid
 
 ACTIVATIONS = ["sigmoid", "tanh", "relu"]
 LOSSES = ["bce", "mse"]
@@ -50,11 +51,59 @@ def test_random_init_uses_default_rng_with_the_seed_and_the_scale():
 # --- activations and forward ---
 
 def test_sigmoid_neither_overflows_nor_warns_at_plus_minus_ten_thousand():
-    # underflow to exactly 0 is the right answer (and numpy ignores it by default)
-    with np.errstate(over="raise", invalid="raise", divide="raise"):
+    with np.errstate(all="raise"):
         values = sigmoid(np.array([-10_000.0, -50.0, 0.0, 50.0, 10_000.0]))
     assert values[0] == 0.0 and values[2] == 0.5 and values[4] == 1.0
-    np.testing.assert_allclose(values[1], np.exp(-50.0) / (1 + np.exp(-50.0)), rtol=1e-12)
+    # deep in the left tail the tanh form gives 0 instead of e^-50 (about 2e-22): below 1e-16, as documented
+    assert abs(values[1] - np.exp(-50.0) / (1 + np.exp(-50.0))) < 1e-16 and values[3] == 1.0
+
+
+def test_the_tanh_form_of_the_sigmoid_agrees_with_the_logaddexp_form_to_rounding():
+    z = np.linspace(-40.0, 40.0, 100_001)
+    logaddexp_form = np.exp(-np.logaddexp(0.0, -z))
+    difference = np.abs(sigmoid(z) - logaddexp_form)
+    assert difference.max() <= np.finfo(np.float64).eps  # about 2.2e-16 absolutely, everywhere
+    right_half = z >= 0
+    assert (difference[right_half] / logaddexp_form[right_half]).max() <= 2 * np.finfo(np.float64).eps
+
+
+def test_sigmoid_of_a_number_is_a_number_and_leaves_its_argument_alone():
+    z = np.array([-1.0, 0.0, 2.0])
+    sigmoid(z)
+    np.testing.assert_array_equal(z, [-1.0, 0.0, 2.0])
+    assert sigmoid(0.0) == 0.5 and sigmoid(3) == pytest.approx(1 / (1 + np.exp(-3)), rel=1e-15)
+
+
+def test_every_activation_comes_from_the_one_table_and_an_unknown_name_is_an_error():
+    z = np.linspace(-3, 3, 7)
+    assert set(ACTIVATION_TABLE) == set(ACTIVATIONS)
+    for name, (function, slope) in ACTIVATION_TABLE.items():
+        np.testing.assert_array_equal(activate(z, name), function(z))
+        np.testing.assert_array_equal(activation_slope(z, function(z), name), slope(z, function(z)))
+    with pytest.raises(KeyError):  # inside: a KeyError, never silently another activation
+        activate(z, "softmax")
+    with pytest.raises(KeyError):
+        hidden_layer(helpers.init_params(1, 2, 1), z[:, None], "Relu")
+
+
+def test_unknown_activations_are_rejected_at_every_public_door():
+    X, Y = helpers.data.logic_gate("xor")
+    params = helpers.init_params(2, 3, 1, seed=0)
+    message = r"activation must be one of 'sigmoid', 'tanh', 'relu'; got 'softplus'"
+    for call in (lambda: helpers.forward(params, X, "softplus"),
+                 lambda: helpers.train(X, Y, 3, activation="softplus"),
+                 lambda: helpers.gradient_check(params, X, Y, "softplus"),
+                 lambda: helpers.random_search(X, Y, 3, activation="softplus")):
+        with pytest.raises(ValueError, match=message):
+            call()
+
+
+def test_activation_slopes_are_the_derivatives():
+    z = np.linspace(-3, 3, 13) + 0.05  # no relu kink at exactly 0
+    step = 1e-6
+    for name in ACTIVATIONS:
+        numerical = (activate(z + step, name) - activate(z - step, name)) / (2 * step)
+        np.testing.assert_allclose(activation_slope(z, activate(z, name), name), numerical, rtol=1e-8, atol=1e-9)
 
 
 def test_activations_match_their_textbook_formulas():
@@ -93,6 +142,35 @@ def test_bce_of_a_saturated_output_is_large_but_finite():
     assert np.isfinite(value) and value > 30
 
 
+def test_loss_value_and_the_loss_of_a_forward_pass_are_one_formula():
+    # loss_value receives probabilities and turns them back into logits; the forward pass keeps its logits
+    params, X, Y = random_problem(3, 6, 3, 4, 2)
+    for activation in ACTIVATIONS:
+        for loss in LOSSES:
+            output, cache = forward_pass(params, X, activation)
+            assert helpers.loss_value(output, Y, loss) == pytest.approx(float(loss_from_cache(cache, Y, loss)), rel=1e-13)
+
+
+def test_bce_on_logits_equals_the_textbook_formula_where_it_is_well_conditioned():
+    z2 = np.array([[-3.0, 0.5], [2.0, -0.25]])
+    Y = np.array([[0.0, 1.0], [1.0, 0.3]])
+    p = 1 / (1 + np.exp(-z2))
+    textbook = -np.mean(Y * np.log(p) + (1 - Y) * np.log(1 - p))
+    assert float(bce(z2, p, Y)) == pytest.approx(textbook, rel=1e-14)
+    assert float(mse(z2, p, Y)) == pytest.approx(np.mean((p - Y) ** 2), rel=1e-14)
+
+
+def test_a_stack_of_networks_gets_one_loss_each():
+    z2 = np.random.default_rng(0).normal(size=(5, 7, 2))
+    Y = np.random.default_rng(1).uniform(size=(7, 2))
+    output = sigmoid(z2)
+    for loss, function in (("bce", bce), ("mse", mse)):
+        stacked = function(z2, output, Y)
+        assert stacked.shape == (5,)
+        for k in range(5):
+            assert stacked[k] == function(z2[k], output[k], Y)
+
+
 # --- backward ---
 
 @pytest.mark.parametrize("activation", ACTIVATIONS)
@@ -110,14 +188,14 @@ def test_gradient_check_catches_a_wrong_backward_pass(monkeypatch):
     params, X, Y = random_problem(0, 5, 3, 4, 2)
     assert helpers.gradient_check(params, X, Y) < 1e-6
     import helpers.gradcheck as gradcheck
-    real_backward = gradcheck._backward
+    real_backward = gradcheck.backward_pass
 
     def forgets_the_slope(params, cache, Y, loss):  # a classic bug: leaving out f'(z1)
         grads = real_backward(params, cache, Y, loss)
         grads["W1"] = grads["W1"] / 0.2
         return grads
 
-    monkeypatch.setattr(gradcheck, "_backward", forgets_the_slope)
+    monkeypatch.setattr(gradcheck, "backward_pass", forgets_the_slope)
     assert helpers.gradient_check(params, X, Y) > 1e-3
 
 
@@ -137,10 +215,8 @@ def test_hidden_neurons_with_different_outgoing_weights_get_different_errors():
     assert np.abs(grads["W1"][:, 0]).max() > 1e-3
 
 
-def test_predict_and_accuracy_threshold_at_one_half():
+def test_accuracy_thresholds_at_one_half():
     assert helpers.accuracy(np.array([[0.6], [0.4], [0.51]]), np.array([1, 0, 0])) == pytest.approx(2 / 3)
-    params = {"W1": np.eye(2), "b1": np.zeros(2), "W2": np.array([[10.0], [-10.0]]), "b2": np.zeros(1)}
-    np.testing.assert_array_equal(helpers.predict(params, np.array([[1.0, 0.0], [0.0, 1.0]]))[:, 0], [1, 0])
 
 
 # --- bad input: every message names the argument, what was given and what is allowed ---

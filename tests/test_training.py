@@ -29,6 +29,38 @@ def test_train_is_plain_gradient_descent():
     assert history.loss[-1] == pytest.approx(helpers.loss_value(helpers.forward(params, X, "tanh")[0], Y, "mse"))
 
 
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+@pytest.mark.parametrize("loss", ["bce", "mse"])
+def test_the_recorded_loss_is_loss_value_of_the_recorded_weights(activation, loss):
+    X, Y = two_moons(60, seed=3)
+    history = helpers.train(X, Y, 5, activation=activation, loss=loss, epochs=300, record_every=100)
+    for record in range(len(history.epochs)):
+        output = helpers.forward(history.params_at(record), X, activation)[0]
+        assert history.loss[record] == pytest.approx(helpers.loss_value(output, Y, loss), rel=1e-12, abs=1e-15)
+
+
+def test_params_at_epoch_finds_the_snapshot_of_that_epoch():
+    X, Y = logic_gate("xor")
+    history = helpers.train(X, Y, 3, epochs=10, record_every=4, seed=1)
+    for record, epoch in enumerate(history.epochs):
+        at_epoch = history.params_at_epoch(int(epoch))
+        for name, array in history.params_at(record).items():
+            np.testing.assert_array_equal(at_epoch[name], array)
+    assert history.params_at_epoch(np.int64(10))["W1"] is not history.W1[-1]  # a copy
+
+
+def test_params_at_epoch_names_the_recorded_epochs_when_asked_for_another():
+    X, Y = logic_gate("xor")
+    history = helpers.train(X, Y, 3, epochs=10, record_every=4, seed=1)
+    with pytest.raises(ValueError, match=r"epoch 5 was not recorded; the recorded epochs are 0, 4, 8, 10"):
+        history.params_at_epoch(5)
+    long = helpers.train(X, Y, 3, epochs=3000, record_every=10)
+    with pytest.raises(ValueError, match=r"epoch 15 was not recorded; the recorded epochs are 0, 10, 20, 30, \.\.\., 2990, 3000"):
+        long.params_at_epoch(15)
+    with pytest.raises(ValueError, match=r"epoch must be at least 0; got -1"):
+        history.params_at_epoch(-1)
+
+
 def test_train_with_given_params_leaves_them_unchanged():
     X, Y = logic_gate("xor")
     params = helpers.init_params(2, 2, 1, seed=3)
@@ -142,8 +174,8 @@ def test_dropout_step_gives_dropped_neurons_no_update():
     X, Y = logic_gate("xor")
     params = helpers.init_params(2, 3, 1, seed=0)
     keep = (np.random.default_rng(5).random((4, 3)) >= 0.5) / 0.5
-    from helpers.network import _backward, _forward
-    grads = _backward(params, _forward(params, X, "sigmoid", keep)[1], Y, "bce")
+    from helpers.network import backward_pass, forward_pass
+    grads = backward_pass(params, forward_pass(params, X, "sigmoid", keep)[1], Y, "bce")
     never_kept = np.where(keep.sum(axis=0) == 0)[0]
     for j in never_kept:
         assert np.all(grads["W1"][:, j] == 0) and grads["b1"][j] == 0 and np.all(grads["W2"][j] == 0)

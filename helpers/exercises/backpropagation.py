@@ -13,7 +13,7 @@ import numbers
 import numpy as np
 
 from helpers.exercises import feedback, not_answered
-from helpers.network import PARAM_NAMES, _backward, _forward, init_params
+from helpers.network import PARAM_NAMES, backward_pass, forward_pass, init_params
 
 # The example of the delta2 exercise: four samples, one output, bce loss (the notebook shows them).
 DELTA2_OUTPUT = np.array([[0.9], [0.2], [0.7], [0.4]])
@@ -117,8 +117,8 @@ def check_fixed_backward(function) -> bool:
         return feedback(False, "", f"expected a function taking (params, cache, Y); got a {type(function).__name__}.")
     wrong = {}  # activation -> names of the wrong gradients
     for activation, params, X, Y in _test_cases():
-        _, cache = _forward(params, X, activation)
-        expected = _backward(params, cache, Y, "bce")
+        _, cache = forward_pass(params, X, activation)
+        expected = backward_pass(params, cache, Y, "bce")
         params_copy = {name: array.copy() for name, array in params.items()}
         cache_copy = {name: (value.copy() if isinstance(value, np.ndarray) else value)
                       for name, value in cache.items()}
