@@ -9,6 +9,7 @@ with the reason and how to get one; under CI (the CI variable set) a missing bro
 """
 
 import os
+import time
 
 import pytest
 from lab_browser import HOW_TO_GET_ONE, ROOT, find_chromium, open_notebook_and_run_all, run_chromium, run_jupyterlab
@@ -68,6 +69,85 @@ def test_dashboard_in_jupyterlab_switches_between_one_and_four_distinct_neurons(
         assert zero_picture != random_picture, "the dashboard's picture did not change"
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         assert errors.count() == 0, "a cell wrote to stderr or raised in the browser run"
+        browser.close()
+
+
+def view_appearance(page, item: str) -> None:
+    """Click View > Appearance > `item` in JupyterLab's menu bar, as an instructor would."""
+    page.locator(".lm-MenuBar-itemLabel", has_text="View").click()
+    page.locator(".lm-Menu-itemLabel", has_text="Appearance").first.hover()
+    page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
+    page.wait_for_timeout(300)
+
+
+def test_presentation_path_steps_section_by_section_with_a_live_dashboard(chromium, jupyterlab):
+    # The instructor's guide: presentation mode (larger text), the simple interface (one notebook,
+    # full width), no file browser, every section collapsed, then ArrowRight opens one at a time.
+    ARTIFACTS.mkdir(exist_ok=True)
+    server, token = jupyterlab
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.connect_over_cdp(chromium)
+        page = browser.contexts[0].new_page()
+        page.set_viewport_size({"width": 1280, "height": 720})  # a projector's resolution
+        open_notebook_and_run_all(page, server, token, "04_symmetry_breaking.ipynb")
+        readout = page.locator(".widget-html-content", has_text="distinct hidden neurons").first
+        expect(readout).to_be_attached(timeout=120_000)
+
+        paragraph = page.locator(".jp-RenderedMarkdown p").first
+        font_size = lambda: float(paragraph.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))  # noqa: E731
+        normal_size = font_size()
+        view_appearance(page, "Presentation Mode")
+        view_appearance(page, "Simple Interface")
+        view_appearance(page, "Show Left Sidebar")
+        assert font_size() >= 1.2 * normal_size, f"presentation mode did not enlarge the text ({normal_size} px)"
+        assert page.locator("#jp-main-dock-panel").get_attribute("data-mode") == "single-document"
+        expect(page.locator(".jp-FileBrowser")).to_be_hidden()
+
+        page.locator(".jp-Cell").first.click()
+        page.keyboard.press("Escape")                   # command mode
+        page.keyboard.press("Control+Shift+ArrowLeft")  # collapse every section
+        expect(readout).to_be_hidden()
+        headings = page.locator(".jp-MarkdownCell .jp-RenderedMarkdown :is(h1, h2)").count()
+        for step in range(2 * headings):                # each ArrowRight: open this section, or go to the next
+            if readout.is_visible():
+                break
+            page.keyboard.press("ArrowRight")
+            page.wait_for_timeout(200)
+        expect(readout).to_be_visible()
+        readout.scroll_into_view_if_needed()
+
+        page.locator("button.widget-toggle-button", has_text="zero").first.click()
+        expect(readout).to_contain_text("distinct hidden neurons: 1 of 4", timeout=30_000)
+        page.locator("button.widget-toggle-button", has_text="random").first.click()
+        expect(readout).to_contain_text("distinct hidden neurons: 4 of 4", timeout=30_000)
+        page.screenshot(path=str(ARTIFACTS / "presentation_dashboard.png"))
+        browser.close()
+
+
+def news_question(page):
+    return page.get_by_text("notified about official Jupyter news")
+
+
+def test_a_fresh_jupyterlab_shows_no_pop_up_about_jupyter_news(chromium, tmp_path):
+    ARTIFACTS.mkdir(exist_ok=True)
+    # First JupyterLab's defaults, to see how soon it asks (and that this test can see the
+    # question); then this project's settings, which must keep it from asking.
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.connect_over_cdp(chromium)
+        page = browser.contexts[0].new_page()
+        defaults = ["--LabApp.app_settings_dir=" + str(tmp_path / "no-project-settings")]
+        (tmp_path / "no-project-settings").mkdir()
+        with run_jupyterlab(tmp_path / "defaults", extra_args=defaults) as (server, token):
+            started = time.monotonic()
+            page.goto(f"{server}/lab/tree/00_the_question.ipynb?token={token}")
+            expect(news_question(page).first).to_be_visible(timeout=60_000)
+            seconds_to_ask = time.monotonic() - started
+        with run_jupyterlab(tmp_path / "project") as (server, token):
+            page.goto(f"{server}/lab/tree/00_the_question.ipynb?token={token}")
+            page.wait_for_selector(".jp-Notebook", timeout=60_000)
+            page.wait_for_timeout(1000 * max(10.0, 2 * seconds_to_ask))
+            page.screenshot(path=str(ARTIFACTS / "fresh_jupyterlab.png"))
+            assert news_question(page).count() == 0, "JupyterLab asked about Jupyter news"
         browser.close()
 
 
