@@ -202,13 +202,14 @@ class PerceptronFigure(LiveFigure):
     """One perceptron over the four points of a logic gate: its line, the half-plane it calls 1,
     and the points on top."""
 
-    def __init__(self, resolution: int = 60, dpi: int = 72):
+    def __init__(self, dpi: int = 72):
         super().__init__(figsize=(4.2, 4.2), dpi=dpi)
         self.ax = self.figure.add_subplot()
         self.per_run_axes = [self.ax]  # redrawn whenever the gate (and so the points) changes
-        self.perceptron = plots.draw_perceptron(self.ax, plots.GATE_BOX, resolution)
+        self.perceptron = plots.draw_perceptron(self.ax, plots.GATE_BOX)
         self.points = plots.draw_points(self.ax, size=120)
-        self.animate(self.perceptron["region"], self.perceptron["line"], *self.points)
+        # the frame after the region, which would cover it; the points last, on top of everything
+        self.animate(self.perceptron["region"], *self.ax.spines.values(), self.perceptron["line"], *self.points)
         self.ax.set(xticks=[0, 1], yticks=[0, 1], xlabel="input $x_1$", ylabel="input $x_2$")
         self.ax.set_title("XOR: shaded = the perceptron says 1")  # the longest title, for the layout
         self.figure.tight_layout()

@@ -18,6 +18,7 @@ so that a style sheet can make every figure larger at once.
 import numpy as np
 from matplotlib import colormaps
 from matplotlib.collections import LineCollection
+from matplotlib.patches import Polygon
 from matplotlib.colors import LinearSegmentedColormap, Normalize, to_rgb
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
@@ -150,24 +151,40 @@ def plot_decision_regions(ax, params: dict, X, Y, activation: str = "sigmoid", r
     plot_points(ax, X, Y)
 
 
-def draw_perceptron(ax, box: tuple[float, float, float, float] = GATE_BOX, resolution: int = 60) -> dict:
+def half_plane_in_box(weights, bias: float, box: tuple[float, float, float, float]) -> np.ndarray:
+    """The corners of the part of box (x0, x1, y0, y1) where weights . x + bias > 0, in order
+    around it: shape (n_corners, 2), empty (0, 2) when that part is empty.
+
+    The box's corners are walked around once (Sutherland-Hodgman clipping against one line): keep
+    each corner on the positive side, and add the point where an edge crosses the line."""
+    x0, x1, y0, y1 = box
+    corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+    values = corners @ np.asarray(weights, dtype=np.float64) + bias
+    kept = []
+    for k in range(4):
+        here, there = k, (k + 1) % 4
+        if values[here] > 0:
+            kept.append(corners[here])
+        if (values[here] > 0) != (values[there] > 0):
+            fraction = values[here] / (values[here] - values[there])
+            kept.append(corners[here] + fraction * (corners[there] - corners[here]))
+    return np.array(kept).reshape(-1, 2)
+
+
+def draw_perceptron(ax, box: tuple[float, float, float, float] = GATE_BOX) -> dict:
     """One perceptron over the plane `box` (x0, x1, y0, y1): the half-plane where it says 1,
     shaded, and its line, in hidden neuron 1's colour. Returns the artists ("region", "line")
     for update_perceptron(). Draw the samples after it (plot_points) so that they lie on top."""
-    xs, ys = np.linspace(box[0], box[1], resolution), np.linspace(box[2], box[3], resolution)
-    grid_x, grid_y = np.meshgrid(xs, ys)
-    region = ax.imshow(np.zeros((resolution, resolution)), origin="lower", extent=box, cmap=REGION_CMAP,
-                       vmin=0, vmax=1, aspect="auto", interpolation="nearest")
-    line, = ax.plot([], [], color=neuron_color(0), linewidth=2.5)
+    region = Polygon(np.zeros((0, 2)), closed=True, facecolor=REGION_SHADE, edgecolor="none", zorder=1)
+    ax.add_patch(region)
+    line, = ax.plot([], [], color=neuron_color(0), linewidth=2.5, zorder=2)
     ax.set(xlim=box[:2], ylim=box[2:])
-    return {"region": region, "line": line, "box": box, "grid": np.column_stack([grid_x.ravel(), grid_y.ravel()])}
+    return {"region": region, "line": line, "box": box}
 
 
 def update_perceptron(artists: dict, weights, bias: float) -> None:
     """Shade where weights . x + bias > 0 and draw the line where it equals 0."""
-    resolution = artists["region"].get_array().shape[0]
-    says_one = artists["grid"] @ np.asarray(weights, dtype=np.float64) + bias > 0
-    artists["region"].set_data(says_one.reshape(resolution, resolution).astype(np.float64))
+    artists["region"].set_xy(half_plane_in_box(weights, bias, artists["box"]))
     artists["line"].set_data(*line_in_box(weights, bias, artists["box"]))
 
 

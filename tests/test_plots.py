@@ -118,7 +118,21 @@ def test_the_perceptron_panel_shades_the_half_plane_that_says_one_under_the_poin
     X, Y = logic_gate("and")
     ax = Figure().subplots()
     artists = plots.plot_perceptron(ax, (1.0, 1.0), -1.5, X, Y)
-    region = artists["region"].get_array()
-    assert region[-1, -1] == 1 and region[0, 0] == 0  # top right says 1, bottom left says 0
+    region = artists["region"].get_path()
+    assert region.contains_point((1.4, 1.4)) and not region.contains_point((1.0, 0.4))  # x1 + x2 > 1.5
     assert all(points.get_zorder() > artists["region"].get_zorder() for points in artists["points"])
     np.testing.assert_allclose(artists["line"].get_xydata() @ [1.0, 1.0] - 1.5, 0, atol=1e-12)
+
+
+@pytest.mark.parametrize("weights, bias, area", [
+    ((1.0, 1.0), -1.5, 0.5 * 1.5 * 1.5),   # a triangle at the top right corner
+    ((0.0, 1.0), -0.5, 2.0 * 1.0),         # the upper half of the box
+    ((0.0, 0.0), 1.0, 4.0),                # no line, positive bias: says 1 everywhere
+    ((0.0, 0.0), -1.0, 0.0),               # no line, negative bias: says 0 everywhere
+])
+def test_the_shaded_half_plane_is_exactly_the_part_of_the_box_that_says_one(weights, bias, area):
+    corners = plots.half_plane_in_box(weights, bias, plots.GATE_BOX)
+    x, y = corners.T if len(corners) else (np.zeros(0), np.zeros(0))
+    shoelace = 0.5 * abs(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1)))
+    np.testing.assert_allclose(shoelace, area, atol=1e-12)
+    assert np.all(corners @ np.asarray(weights) + bias >= -1e-12)
