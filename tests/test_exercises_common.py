@@ -28,3 +28,28 @@ def test_as_labels_reads_sets_lists_and_strings_and_explains_the_rest():
     assert as_labels({"A", "Z"}, "ABC") == (None, "the labels are A, B, C; got 'Z'.")
     assert as_labels(42, "ABC") == (None, 'expected a set of labels such as {"A", "B"}; got 42 (int).')
     assert as_labels([1, 2], "ABC")[1].startswith('expected a set of labels such as {"A", "B"}: every label a string')
+
+
+def test_as_numbers_reads_numbers_lists_and_arrays_and_refuses_the_rest():
+    import numpy as np
+
+    from helpers.exercises import as_numbers
+    np.testing.assert_array_equal(as_numbers([[1, 2.5], [np.int64(3), np.float32(4)]]), [[1, 2.5], [3, 4]])
+    assert as_numbers(np.arange(3)).dtype == np.float64 and as_numbers(7).shape == ()
+    assert np.isnan(as_numbers([np.nan, 1])[0])  # NaN is a number; each check judges it
+    for answer in (None, "1", b"1", True, [1, True], [1j, 2], np.array([1j]), np.array([True]),
+                   {"a": 1}, {1, 2}, [[1], 2], [1, None]):
+        assert as_numbers(answer) is None, answer
+
+
+def test_a_number_is_one_real_number_or_a_one_element_array_never_a_list_or_a_bool():
+    import numpy as np
+
+    from helpers.exercises import as_number, as_whole_number
+    for answer in (2, 2.0, np.int64(2), np.float32(2.0), np.array(2.0), np.array([2])):
+        assert as_number(answer) == 2.0 and as_whole_number(answer) == 2
+    for answer in ([2], (2,), "2", True, np.bool_(True), np.array([1, 2]), None, 2j):
+        assert as_number(answer) is None and as_whole_number(answer) is None
+    for answer in (2.5, float("nan"), float("inf")):
+        assert as_whole_number(answer) is None
+    assert as_number(float("inf")) == float("inf")

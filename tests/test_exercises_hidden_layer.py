@@ -95,7 +95,7 @@ def test_xnor_rejects_zero_weights_because_an_output_of_one_half_is_not_above_on
     ({"W1": np.ones((4,)), "b1": np.ones(2), "W2": np.ones((2, 1)), "b2": np.ones(1)}, "has shape (4,)"),
     ({"W1": np.ones((2, 2)), "b1": np.ones(3), "W2": np.ones((2, 1)), "b2": np.ones(1)}, "answer['b1'] has shape (3,)"),
     ({"W1": np.ones((2, 2)), "b1": np.ones(2), "W2": np.ones((2, 1)), "b2": np.ones(2)}, "answer['b2'] has shape (2,)"),
-    ({"W1": np.ones((2, 2)), "b1": np.ones(2), "W2": None, "b2": np.ones(1)}, "answer['W2'] has shape ()"),
+    ({"W1": np.ones((2, 2)), "b1": np.ones(2), "W2": None, "b2": np.ones(1)}, "answer['W2'] must hold numbers only; got None"),
     ({"W1": "weights", "b1": np.ones(2), "W2": np.ones((2, 1)), "b2": np.ones(1)}, "must hold numbers"),
     ({"W1": [[1, 2], [3]], "b1": np.ones(2), "W2": np.ones((2, 1)), "b2": np.ones(1)}, "must hold numbers"),
     ({"W1": np.ones((2, 2)), "b1": [np.nan, 0], "W2": np.ones((2, 1)), "b2": np.ones(1)}, "NaN or infinity"),

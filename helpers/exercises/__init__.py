@@ -3,7 +3,15 @@
 Every check takes the student's answer, prints one line of feedback and returns True or False.
 An unanswered exercise (the placeholder `None`) is not an error: the check says what to do, so
 that running a notebook top to bottom never raises.
+
+Every check reads its answer with the parsers below (as_numbers, as_number, as_whole_number,
+as_labels), so that "a number" means the same thing in every notebook.
 """
+
+import math
+import numbers
+
+import numpy as np
 
 
 def feedback(correct: bool, praise: str, hint: str) -> bool:
@@ -23,6 +31,43 @@ def describe(value) -> str:
     text = repr(value)
     text = text if len(text) <= 40 else text[:37] + "..."
     return f"{text} ({type(value).__name__})"
+
+
+def as_numbers(answer) -> np.ndarray | None:
+    """The answer as a float64 array if it is made of real numbers only: one number, a list or
+    tuple of them (nested or not), or a numpy array of integers or floats. None for anything
+    else: strings, bools, complex numbers, None, dicts, sets, ragged lists. NaN and infinity
+    are numbers here; each check says what it thinks of them."""
+    if isinstance(answer, np.ndarray):
+        return answer.astype(np.float64) if answer.dtype.kind in "iuf" else None
+    if isinstance(answer, (str, bytes, dict, set, frozenset)):
+        return None
+    try:
+        entries = np.asarray(answer, dtype=object)
+    except ValueError:  # e.g. lists of unequal lengths inside a list
+        return None
+    if not all(isinstance(entry, numbers.Real) and not isinstance(entry, (bool, np.bool_)) for entry in entries.flat):
+        return None
+    return entries.astype(np.float64)
+
+
+def as_number(answer) -> float | None:
+    """The answer as a float if it is one real number: an int or a float (numpy's too), or a numpy
+    array holding exactly one. None for anything else, lists and bools included."""
+    if isinstance(answer, np.ndarray):
+        array = as_numbers(answer)
+        return None if array is None or array.size != 1 else float(array.reshape(()))
+    if isinstance(answer, (bool, np.bool_)) or not isinstance(answer, numbers.Real):
+        return None
+    return float(answer)
+
+
+def as_whole_number(answer) -> int | None:
+    """The answer as an int if it is one whole number (3, 3.0, np.int64(3), np.array([3])), else None."""
+    value = as_number(answer)
+    if value is None or not math.isfinite(value) or not value.is_integer():
+        return None
+    return int(value)
 
 
 def as_labels(answer, allowed) -> tuple[set | None, str | None]:

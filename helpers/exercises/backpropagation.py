@@ -8,27 +8,14 @@ Each check prints one line of feedback and returns True or False; none of them r
 answer of the wrong type or shape.
 """
 
-import numbers
-
 import numpy as np
 
-from helpers.exercises import feedback, not_answered
+from helpers.exercises import as_number, as_numbers, describe, feedback, not_answered
 from helpers.network import PARAM_NAMES, backward_pass, forward_pass, init_params
 
 # The example of the delta2 exercise: four samples, one output, bce loss (the notebook shows them).
 DELTA2_OUTPUT = np.array([[0.9], [0.2], [0.7], [0.4]])
 DELTA2_TARGETS = np.array([[1.0], [0.0], [0.0], [1.0]])
-
-
-def _as_float_array(answer):
-    """The answer as a float array, or None when it is not made of numbers."""
-    if isinstance(answer, (str, bytes, dict)):
-        return None
-    try:
-        array = np.asarray(answer, dtype=np.float64)
-    except (TypeError, ValueError):
-        return None
-    return array
 
 
 def check_delta2(answer) -> bool:
@@ -38,7 +25,7 @@ def check_delta2(answer) -> bool:
     """
     if answer is None:
         return not_answered("replace None with delta2, an array of shape (4, 1): one number per sample.")
-    array = _as_float_array(answer)
+    array = as_numbers(answer)
     if array is None:
         return feedback(False, "", f"expected an array of 4 numbers (shape (4, 1)); got a {type(answer).__name__}.")
     if array.size == 1:
@@ -73,11 +60,9 @@ def check_tanh_slope(answer) -> bool:
         return not_answered("replace None with a number: the slope of tanh at z = 0.")
     if isinstance(answer, bool):
         return feedback(False, "", "expected a number, not True or False.")
-    array = _as_float_array(answer)
-    if array is None or array.size != 1:
-        return feedback(False, "", f"expected a single number; got {type(answer).__name__}"
-                                   + (f" of shape {array.shape}." if array is not None else "."))
-    value = float(array.reshape(()))
+    value = as_number(answer)
+    if value is None:
+        return feedback(False, "", f"expected a single number; got {describe(answer)}.")
     if abs(value - 1.0) <= 1e-6:
         return feedback(True, "tanh'(0) = 1 - tanh(0)^2 = 1 - 0 = 1: at z = 0 a tanh neuron passes the "
                               "error back at full strength.", "")
@@ -138,7 +123,7 @@ def check_fixed_backward(function) -> bool:
             return feedback(False, "", f"the returned dict is missing {missing}; it needs the keys {PARAM_NAMES}.")
         wrong_here = []
         for name in PARAM_NAMES:
-            value = _as_float_array(grads[name])
+            value = as_numbers(grads[name])
             if value is None or value.shape != expected[name].shape:
                 shape = "not an array of numbers" if value is None else f"shape {value.shape}"
                 return feedback(False, "", f"grads['{name}'] has {shape}; it must have the shape of "

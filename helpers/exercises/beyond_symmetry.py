@@ -10,16 +10,8 @@
 """
 
 import math
-import numbers
 
-from helpers.exercises import as_labels, describe, feedback, not_answered
-
-
-def _as_number(answer):
-    """The answer as a float, or None when it is not a real number (bools are not numbers here)."""
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        return None
-    return float(answer)
+from helpers.exercises import as_labels, as_number, describe, feedback, not_answered
 
 
 # --- exercise 1: which settings break the symmetry? ----------------------------------------------
@@ -81,7 +73,7 @@ def check_shared_outgoing_count(answer) -> bool:
     1 and 3, and neurons 2 and 5, start identical in every number and stay so: the answer is 3."""
     if answer is None:
         return not_answered("replace None with a whole number: your prediction of count_distinct_neurons.")
-    value = _as_number(answer)
+    value = as_number(answer)
     if value is None:
         return feedback(False, "", f"expected a whole number such as 2; got {describe(answer)}.")
     if value == CORRECT_COUNT:
@@ -122,7 +114,7 @@ def check_growth_factor(answer) -> bool:
     GROWTH_DIFFERENCES measured at GROWTH_EPOCHS. Right: about 2.05 (within 3%)."""
     if answer is None:
         return not_answered("replace None with a number: the growth factor per 100 epochs.")
-    value = _as_number(answer)
+    value = as_number(answer)
     if value is None or not math.isfinite(value):
         return feedback(False, "", f"expected one number such as 1.5; got {describe(answer)}.")
     right = growth_factor()

@@ -6,26 +6,15 @@
     check_distinct_neurons(answer)   how many distinct hidden neurons mystery_network() has
 """
 
-import numbers
-
 import numpy as np
 
-from helpers.exercises import feedback, not_answered
+from helpers.exercises import as_numbers, as_whole_number, describe, feedback, not_answered
 from helpers.network import PARAM_NAMES, forward
 from helpers.symmetry import count_distinct_neurons
 
 # --- exercise 1: the shape of the hidden layer's weighted sums ---------------------------------
 
 N_SAMPLES, N_INPUTS, N_HIDDEN = 7, 3, 5
-
-
-def _whole_number(value) -> int | None:
-    """`value` as an int if it is a whole number (3, np.int64(3), 3.0), else None (True is not a number)."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        return None
-    if not np.isfinite(value) or float(value) != int(value):
-        return None
-    return int(value)
 
 
 def check_hidden_shape(answer) -> bool:
@@ -38,7 +27,8 @@ def check_hidden_shape(answer) -> bool:
     if isinstance(answer, (str, bytes, dict, set)) or not isinstance(answer, (tuple, list, np.ndarray)):
         return feedback(False, "", f"give the shape as a tuple of two whole numbers, like (rows, columns); "
                                    f"got {type(answer).__name__} {answer!r}.")
-    entries = [_whole_number(value) for value in np.ravel(np.asarray(answer, dtype=object))]
+    values = as_numbers(answer)
+    entries = [] if values is None else [as_whole_number(value) for value in values.ravel()]
     if len(entries) != 2 or None in entries:
         return feedback(False, "", f"X @ W1 is a 2-D array, so its shape is two whole numbers "
                                    f"(rows, columns); got {answer!r}.")
@@ -79,10 +69,9 @@ def _params_from(answer) -> tuple[dict | None, str]:
         return None, f"the dict is missing {missing}; it needs the keys 'W1', 'b1', 'W2', 'b2'."
     params = {}
     for name, shape in XNOR_SHAPES.items():
-        try:
-            array = np.asarray(answer[name], dtype=np.float64)
-        except (TypeError, ValueError):
-            return None, f"answer['{name}'] must hold numbers only; got {answer[name]!r}."
+        array = as_numbers(answer[name])
+        if array is None:
+            return None, f"answer['{name}'] must hold numbers only; got {describe(answer[name])}."
         if name == "W1" and array.shape != shape:
             return None, (f"answer['W1'] has shape {array.shape}; a 2-2-1 network needs {SHAPES_TEXT} "
                           f"(W1 is inputs x hidden neurons).")
@@ -138,7 +127,7 @@ def check_distinct_neurons(answer) -> bool:
     if answer is None:
         return not_answered("replace None with a whole number: how many hidden neurons of "
                             "mystery really differ?")
-    count = _whole_number(answer)
+    count = as_whole_number(answer)
     if count is None:
         return feedback(False, "", f"the answer is a whole number of neurons, like 2; got {answer!r}.")
     params = mystery_network()

@@ -5,36 +5,24 @@ A perceptron is given as `weights` (two numbers w1, w2) and `bias` (one number b
 where w1 x1 + w2 x2 + b > 0 and 0 elsewhere, exactly like helpers.perceptron_predict.
 """
 
-import numbers
-
 import numpy as np
 
 from helpers.data import logic_gate
-from helpers.exercises import feedback, not_answered
+from helpers.exercises import as_number, as_numbers, feedback, not_answered
 from helpers.perceptron import perceptron_predict, perceptron_train
-
-
-def _as_numbers(value) -> np.ndarray | None:
-    """`value` as a float array if it holds only real numbers (no strings, bools or complex), else None."""
-    try:
-        raw = np.asarray(value)
-    except (TypeError, ValueError):  # e.g. ragged lists
-        return None
-    if raw.dtype.kind not in "iuf":  # integers, unsigned integers, floats
-        return None
-    return raw.astype(np.float64)
 
 
 def _read_perceptron(weights, bias) -> tuple[np.ndarray, float] | str:
     """(weights as a float array (2,), bias as a float), or a message saying what was expected."""
-    array = _as_numbers(weights)
+    array = as_numbers(weights)
     if array is None or array.shape != (2,):
         return f"weights must be two numbers like [1.0, -2.0], one per input; got {weights!r}."
-    if isinstance(bias, bool) or not isinstance(bias, numbers.Real):
+    value = as_number(bias)
+    if value is None:
         return f"bias must be one number like 0.5; got {bias!r}."
-    if not (np.all(np.isfinite(array)) and np.isfinite(bias)):
+    if not (np.all(np.isfinite(array)) and np.isfinite(value)):
         return "weights and bias must be finite numbers (no nan or inf)."
-    return array, float(bias)
+    return array, value
 
 
 def _point(x) -> str:
@@ -93,7 +81,7 @@ def check_or_epochs(answer) -> bool:
     if answer is None:
         return not_answered("replace None with two whole numbers: (epochs with learning_rate=1, "
                             "epochs with learning_rate=0.1).")
-    values = _as_numbers(answer)
+    values = as_numbers(answer)
     if values is None or values.shape != (2,) or not np.all(np.isfinite(values)) or \
             not np.all(values == np.round(values)):
         return feedback(False, "", f"expected two whole numbers like (7, 3); got {answer!r}.")

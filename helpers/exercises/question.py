@@ -3,34 +3,26 @@
 Each check prints one line of feedback and returns True (right) or False (wrong or unanswered).
 """
 
-import numbers
-
 import numpy as np
 
-from helpers.exercises import feedback, not_answered
+from helpers.exercises import as_whole_number, feedback, not_answered
 from helpers.network import check_params, hidden_layer
 
 # The network of the exercises: 3 inputs, 4 hidden neurons, 2 outputs.
 LAYER_SIZES = (3, 4, 2)
 
 
-def _is_whole_number(value) -> bool:
-    """True for 26, np.int64(26) and 26.0; False for bools, strings, lists and 26.5."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        return False
-    return float(value).is_integer()
-
-
 def check_weight_count(answer) -> bool:
     """Exercise 1: how many numbers (weights and biases) does the 3-4-2 network learn? 26."""
     if answer is None:
         return not_answered("replace None with the number of weights, biases included, of the 3-4-2 network.")
-    if not _is_whole_number(answer):
+    count = as_whole_number(answer)
+    if count is None:
         return feedback(False, "", f"expected a whole number such as 10; got {answer!r}.")
     n_inputs, n_hidden, n_outputs = LAYER_SIZES
     edges = n_inputs * n_hidden + n_hidden * n_outputs  # 12 + 8 = 20 lines in the diagram
     correct = edges + n_hidden + n_outputs              # one bias per hidden and output neuron
-    answer = int(answer)
+    answer = count
     hints = {
         edges: f"{edges} counts the lines of the diagram (3·4 + 4·2). Every hidden and every output "
                "neuron also has its own bias.",
@@ -72,9 +64,10 @@ def check_strongest_neuron(answer, params) -> bool:
     if n_inputs != LAYER_SIZES[0]:
         return feedback(False, "", f"the second argument must be the 3-4-2 network `params_random`; "
                                    f"this one has {n_inputs} inputs.")
-    if not _is_whole_number(answer):
+    number = as_whole_number(answer)
+    if number is None:
         return feedback(False, "", f"expected the number of a hidden neuron, 1 to {n_hidden}; got {answer!r}.")
-    answer = int(answer)
+    answer = number
     if not 1 <= answer <= n_hidden:
         return feedback(False, "", f"the hidden neurons are numbered 1 to {n_hidden}, as in the figures "
                                    f"(numpy's argmax counts from 0: add 1); got {answer}.")

@@ -7,27 +7,15 @@ backpropagation.
 """
 
 import math
-import numbers
 from functools import lru_cache
 
 import numpy as np
 
 from helpers.data import seven_samples
-from helpers.exercises import describe, feedback, not_answered
+from helpers.exercises import as_number, as_whole_number, describe, feedback, not_answered
 from helpers.network import init_params
 from helpers.random_search import random_search
 from helpers.training import train
-
-
-def _as_number(answer):
-    """The answer as a float, or None when it is not a single real number."""
-    if isinstance(answer, bool):
-        return None
-    if isinstance(answer, np.ndarray) and answer.size == 1:
-        answer = answer.reshape(()).item()
-    if not isinstance(answer, numbers.Real):
-        return None
-    return float(answer)
 
 
 # --- exercise 1: He's standard deviation ---------------------------------------------------------
@@ -41,7 +29,7 @@ def check_he_std(answer) -> bool:
     sqrt(2 / 50) = 0.2 (accepted within 0.001)."""
     if answer is None:
         return not_answered("replace None with a number: the standard deviation He gives for n_in = 50.")
-    value = _as_number(answer)
+    value = as_number(answer)
     if value is None or not math.isfinite(value):
         return feedback(False, "", f"expected one number such as 0.5; got {describe(answer)}.")
     if abs(value - HE_STD) <= 1e-3:
@@ -90,8 +78,8 @@ def check_tries_to_beat_backprop(answer) -> bool:
     if answer is None:
         return not_answered("replace None with a whole number: the forward pass at which the search "
                             "first gets below backpropagation's loss after 100 epochs.")
-    value = _as_number(answer)
-    if value is None or not math.isfinite(value) or not value.is_integer():
+    value = as_whole_number(answer)
+    if value is None:
         return feedback(False, "", f"expected a whole number of forward passes such as 250; got {describe(answer)}.")
     right = passes_to_beat_backprop()
     backprop_cost = 1 + 3 * BACKPROP_EPOCHS

@@ -6,12 +6,10 @@
     check_which_break(answer)        which of those starts break the symmetry?  ({"C", "E", "F"})
 """
 
-import numbers
-
 import numpy as np
 
 from helpers.data import logic_gate
-from helpers.exercises import as_labels, describe, feedback, not_answered
+from helpers.exercises import as_labels, as_number, describe, feedback, not_answered
 from helpers.network import PARAM_NAMES, check_params, init_params
 from helpers.symmetry import count_distinct_neurons, largest_neuron_difference
 from helpers.training import train
@@ -30,15 +28,16 @@ def check_constant_count(answer) -> bool:
     start (value 0.1). The answer is 1: identical starts get identical updates."""
     if answer is None:
         return not_answered("replace None with a whole number: your prediction of count_distinct_neurons.")
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+    value = as_number(answer)
+    if value is None:
         return feedback(False, "", f"expected a whole number such as 3; got {describe(answer)}.")
-    if answer == 1:
+    if value == 1:
         return feedback(True, "All six neurons start identical, so every update is identical, and "
                               "they end as six copies of one neuron.", "")
-    if answer == 6:
+    if value == 6:
         hint = ("6 would mean every neuron ended up different. They all start with the same "
                 "numbers: what does the induction step say about the update they receive?")
-    elif not float(answer).is_integer() or not 1 <= answer <= 6:
+    elif not value.is_integer() or not 1 <= value <= 6:
         hint = (f"count_distinct_neurons counts groups of identical neurons, so for 6 hidden neurons "
                 f"it is a whole number from 1 to 6; got {answer}.")
     else:
