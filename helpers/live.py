@@ -171,7 +171,7 @@ class SymmetryFigure(LiveFigure):
         self.activations = plots.draw_hidden_activations(self.panels, n_hidden, point_size=12,
                                                          title="hidden neuron {number}: activation")
         self.animate(*self.activations["images"])
-        for ax, line, points in zip(self.panels, self.activations["lines"], self.activations["points"]):
+        for ax, line, points in zip(self.panels, self.activations["lines"], self.activations["points"], strict=True):
             ax.set_xticks([])
             ax.set_yticks([])
             ax.title.set_fontsize("medium")

@@ -18,8 +18,8 @@ so that a style sheet can make every figure larger at once.
 import numpy as np
 from matplotlib import colormaps
 from matplotlib.collections import LineCollection
-from matplotlib.patches import Polygon
 from matplotlib.colors import LinearSegmentedColormap, Normalize, to_rgb
+from matplotlib.patches import Polygon
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from helpers.network import check_params, forward_pass, hidden_layer
@@ -244,7 +244,7 @@ def show_samples(artists: dict, X, Y, resolution: int = 60) -> None:
     around them over which update_hidden_activations() computes each neuron's activation."""
     xs, ys, artists["grid"] = input_grid(X, resolution)
     artists["box"] = (xs[0], xs[-1], ys[0], ys[-1])
-    for ax, image, points in zip(artists["axes"], artists["images"], artists["points"]):
+    for ax, image, points in zip(artists["axes"], artists["images"], artists["points"], strict=True):
         image.set_extent(artists["box"])
         ax.set(xlim=artists["box"][:2], ylim=artists["box"][2:])
         update_points(points, X, Y)
@@ -255,7 +255,7 @@ def update_hidden_activations(artists: dict, params: dict, activation: str) -> N
     draw_hidden_activations() (call show_samples() first)."""
     resolution = int(np.sqrt(len(artists["grid"])))
     _, hidden = hidden_layer(params, artists["grid"], activation)
-    for j, (image, line) in enumerate(zip(artists["images"], artists["lines"])):
+    for j, (image, line) in enumerate(zip(artists["images"], artists["lines"], strict=True)):
         values = hidden[:, j].reshape(resolution, resolution)
         image.set_data(values)
         image.set_clim(*activation_range(activation, values))
@@ -394,7 +394,7 @@ def draw_network(ax, params: dict | None = None, layer_sizes=None, weight_scale:
     node_names = [names[layer] + str(k + 1).translate(subscript)
                   for layer, size in enumerate(layer_sizes) for k in range(size)]
     labels = [ax.text(x, y, name, ha="center", va="center", zorder=3, color=text_color_on(face))
-              for (x, y), name, face in zip(points, node_names, faces)]
+              for (x, y), name, face in zip(points, node_names, faces, strict=True)]
     top = max(layer_sizes) / 2
     ax.set_xlim(-0.4, 2.4)
     ax.set_ylim(-top, top)

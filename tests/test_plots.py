@@ -75,7 +75,7 @@ def test_edges_end_at_the_rims_of_their_nodes():
     centres = [np.array(segment) for segment in artists["edges"].get_segments()]
     plots.end_edges_at_nodes(artists)
     rim = np.sqrt(400) / 2 + 1.5 / 2  # the radius in points (= pixels at 72 dpi), and half the outline
-    for centre, trimmed in zip(centres, artists["edges"].get_segments()):
+    for centre, trimmed in zip(centres, artists["edges"].get_segments(), strict=True):
         gaps = np.linalg.norm(ax.transData.transform(trimmed) - ax.transData.transform(centre), axis=1)
         np.testing.assert_allclose(gaps, rim, rtol=1e-9)
 
@@ -99,7 +99,7 @@ def test_each_panel_draws_empty_and_its_update_shows_the_run():
     plots.show_samples(activations, X, Y, resolution=7)
     plots.update_hidden_activations(activations, history.params, "sigmoid")
     _, _, _, grids = plots.hidden_activation_grids(history.params, X, "sigmoid", resolution=7)
-    for image, grid in zip(activations["images"], grids):
+    for image, grid in zip(activations["images"], grids, strict=True):
         np.testing.assert_array_equal(image.get_array(), grid)
 
 
