@@ -73,26 +73,28 @@ def activation_slope(z: np.ndarray, a: np.ndarray, activation: str) -> np.ndarra
 
 # --- losses: each mean loss L beside the error dL/dz2 it sends back ----------------------------
 # The mean runs over the last two axes (samples and outputs), so that a stack of networks
-# (random_search) gets one loss each. N = Y.size, the number of entries averaged.
+# (random_search) gets one loss each. N = Y.size, the number of entries averaged. The error
+# comes multiplied by `scale` (1 for the gradient itself; gradient descent passes its learning
+# rate, and then every gradient of the backward pass comes out already multiplied by it).
 
 def bce(z2: np.ndarray, output: np.ndarray, Y: np.ndarray) -> np.ndarray:
     """Binary cross-entropy -mean(Y log(output) + (1 - Y) log(1 - output)), written with the
     logits z2 (output = sigmoid(z2)) as mean(log(1 + e^z2) - Y z2): the same number, but it never
     loses digits where the sigmoid saturates, as 1 - output does."""
-    return np.mean(np.logaddexp(0.0, z2) - Y * z2, axis=(-2, -1))
+    return (np.logaddexp(0.0, z2) - Y * z2).mean(axis=(-2, -1))
 
 
-def bce_error(output: np.ndarray, Y: np.ndarray) -> np.ndarray:
-    return (output - Y) / Y.size  # the sigmoid's slope cancels against dL/d(output)
+def bce_error(output: np.ndarray, Y: np.ndarray, scale: float) -> np.ndarray:
+    return (output - Y) * (scale / Y.size)  # the sigmoid's slope cancels against dL/d(output)
 
 
 def mse(z2: np.ndarray, output: np.ndarray, Y: np.ndarray) -> np.ndarray:
     """Mean squared error mean((output - Y)^2)."""
-    return np.mean((output - Y) ** 2, axis=(-2, -1))
+    return ((output - Y) ** 2).mean(axis=(-2, -1))
 
 
-def mse_error(output: np.ndarray, Y: np.ndarray) -> np.ndarray:
-    return 2.0 * (output - Y) * output * (1.0 - output) / Y.size
+def mse_error(output: np.ndarray, Y: np.ndarray, scale: float) -> np.ndarray:
+    return (output - Y) * output * (1.0 - output) * (2.0 * scale / Y.size)
 
 
 LOSSES = {"bce": (bce, bce_error), "mse": (mse, mse_error)}
@@ -128,8 +130,8 @@ def loss_from_cache(cache: dict, Y: np.ndarray, loss: str) -> np.ndarray:
     return LOSSES[loss][0](cache["z2"], cache["output"], Y)
 
 
-def backward_pass(params: dict, cache: dict, Y: np.ndarray, loss: str) -> dict:
-    """The gradient of the mean loss with respect to every parameter, shaped like `params`.
+def backward_pass(params: dict, cache: dict, Y: np.ndarray, loss: str, scale: float = 1.0) -> dict:
+    """The gradient of scale x the mean loss with respect to every parameter, shaped like `params`.
 
     delta2 = dL/dz2                                  the output error (see the loss table)
     delta1 = (delta2 W2^T) * f'(z1)                  each hidden neuron j's own error, from its
@@ -137,7 +139,7 @@ def backward_pass(params: dict, cache: dict, Y: np.ndarray, loss: str) -> dict:
     dW2 = hidden^T delta2,  db2 = delta2 summed over the samples
     dW1 = X^T delta1,       db1 = delta1 summed over the samples
     """
-    delta2 = LOSSES[loss][1](cache["output"], Y)
+    delta2 = LOSSES[loss][1](cache["output"], Y, scale)
     hidden, keep = cache["hidden"], cache["keep"]
     slope = ACTIVATIONS[cache["activation"]][1](cache["z1"], hidden)
     if keep is not None:  # the output layer saw hidden * keep; a dropped neuron gets no error

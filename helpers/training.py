@@ -70,10 +70,14 @@ def recorded_epochs(epochs: int, record_every: int) -> np.ndarray:
 
 
 def gradient_step(params: dict, cache: dict, Y: np.ndarray, loss: str, learning_rate: float) -> None:
-    """W <- W - learning_rate * dL/dW for every parameter, in place, from one forward pass's cache."""
-    grads = backward_pass(params, cache, Y, loss)
+    """W <- W - learning_rate * dL/dW for every parameter, in place, from one forward pass's cache.
+
+    learning_rate * dL/dW is the gradient of learning_rate * L, so the backward pass multiplies
+    the output error by the learning rate once instead of every gradient afterwards.
+    """
+    steps = backward_pass(params, cache, Y, loss, scale=learning_rate)
     for name in PARAM_NAMES:
-        params[name] -= learning_rate * grads[name]
+        params[name] -= steps[name]
 
 
 def dropout_mask(rng: np.random.Generator, n_samples: int, n_hidden: int, dropout: float) -> np.ndarray:

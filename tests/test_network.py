@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import helpers
 from helpers.network import ACTIVATIONS as ACTIVATION_TABLE
-from helpers.network import activate, activation_slope, bce, forward_pass, hidden_layer, loss_from_cache, mse, sigmoid
+from helpers.network import activate, activation_slope, backward_pass, bce, forward_pass, hidden_layer, loss_from_cache, mse, sigmoid
 
 ACTIVATIONS = ["sigmoid", "tanh", "relu"]
 LOSSES = ["bce", "mse"]
@@ -197,6 +197,17 @@ def test_gradient_check_catches_a_wrong_backward_pass(monkeypatch):
 
     monkeypatch.setattr(gradcheck, "backward_pass", forgets_the_slope)
     assert helpers.gradient_check(params, X, Y) > 1e-3
+
+
+@pytest.mark.parametrize("loss", LOSSES)
+def test_a_scaled_backward_pass_is_the_gradient_times_the_scale(loss):
+    # gradient descent passes its learning rate as the scale: learning_rate * dL/dW in one go
+    params, X, Y = random_problem(2, 5, 3, 4, 2)
+    cache = forward_pass(params, X, "tanh")[1]
+    grads = helpers.backward(params, cache, Y, loss)
+    scaled = backward_pass(params, cache, Y, loss, scale=0.3)
+    for name in grads:
+        np.testing.assert_allclose(scaled[name], 0.3 * grads[name], rtol=1e-13, atol=1e-17)
 
 
 def test_backward_returns_the_same_keys_and_shapes_as_params():
