@@ -48,13 +48,15 @@ class SymmetryDashboard:
         check_choice("activation", activation, tuple(ACTIVATIONS))
         style = {"description_width": "110px"}
         self.controls = {
-            "init": widgets.ToggleButtons(options=DASHBOARD_INITS, value=init, description="initialization", style=style),
+            "init": widgets.ToggleButtons(options=DASHBOARD_INITS, value=init, description="initialization",
+                                          style=style),
             "value": widgets.FloatSlider(value=0.5, min=-3, max=3, step=0.1, description="constant value", style=style),
             "scale": widgets.FloatSlider(value=1.0, min=0.1, max=3, step=0.1, description="random scale", style=style),
             "seed": widgets.IntSlider(value=0, min=0, max=20, description="random seed", style=style),
             "learning_rate": widgets.FloatSlider(value=1.0, min=LEARNING_RATE_MIN, max=5.0, step=LEARNING_RATE_MIN,
                                                  description="learning rate", style=style),
-            "activation": widgets.ToggleButtons(options=tuple(ACTIVATIONS), value=activation, description="activation", style=style),
+            "activation": widgets.ToggleButtons(options=tuple(ACTIVATIONS), value=activation, description="activation",
+                                                style=style),
             "dataset": widgets.Dropdown(options=DATASET_CHOICES, value=dataset, description="data", style=style),
             "output_init": widgets.ToggleButtons(options=OUTPUT_CHOICES, value="same", description="output layer",
                                                  style=style),
