@@ -44,6 +44,14 @@ ACTIVATION_RANGES = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 DISTANCE_HEADROOM, DISTANCE_AXIS_MIN = 1.1, 0.1
 
 PLAIN_NUMBER = FuncFormatter(lambda value, position: f"{value:g}")  # 0.1, not 10^-1: plain and fast text
+LOG_MINOR_LABELS = (2, 3, 5)  # on a log axis spanning less than a decade, label 0.2, 0.3, 0.5 (and 2, 3, 5, ...)
+
+
+def _label_some_minor_ticks(value: float, position) -> str:
+    mantissa = round(value / 10 ** np.floor(np.log10(value)))
+    return f"{value:g}" if mantissa in LOG_MINOR_LABELS else ""
+
+
 EDGE_WIDTH_MIN, EDGE_WIDTH_MAX = 0.5, 6.0  # line widths (points) of a zero weight and of the largest
 
 
@@ -324,9 +332,9 @@ def update_loss(line, history: History) -> None:
     line.set_data(history.epochs, history.loss)
     ax = line.axes
     fit_value_axis(ax, history.epochs)
-    # Within one decade no power of ten may be in view: then label the ticks in between (0.3, 0.5).
+    # Within one decade no power of ten may be in view: then label a few ticks in between.
     low, high = ax.get_ylim()
-    ax.yaxis.set_minor_formatter(PLAIN_NUMBER if high / low < 10 else NullFormatter())
+    ax.yaxis.set_minor_formatter(FuncFormatter(_label_some_minor_ticks) if high / low < 10 else NullFormatter())
 
 
 def plot_loss(ax, history: History, label: str | None = None, color: str = "black") -> None:
