@@ -11,9 +11,11 @@ Goal: helpers.train within 1.25x of the inline loop.
 
     uv run python benchmarks/train_speed.py [repeats]
 
-BLAS runs on one thread (unless OPENBLAS_NUM_THREADS says otherwise): on the shared 2-core
-machine, a second BLAS thread made the same 2000x64 product take anywhere from 0.2 to 2.5 ms,
-which drowned the difference this benchmark is about.
+BLAS runs on one thread (unless OPENBLAS_NUM_THREADS says otherwise), and the times are the
+process's CPU time (time.process_time), not the wall clock: on the shared 2-core machine, a
+second BLAS thread made the same 2000x64 product take anywhere from 0.2 to 2.5 ms, and other
+people's jobs stretched wall-clock runs of the same code by up to 3x, which drowned the
+difference this benchmark is about.
 """
 
 import os
@@ -92,19 +94,20 @@ CASES = [
 
 
 def main(repeats: int = 21) -> None:
+    print(f"CPU-time medians of {repeats} interleaved runs each")
     print(f"{'network':46s} {'inline loop':>12s} {'helpers.train':>14s} {'ratio':>7s}")
     for name, (X, Y), n_hidden, epochs in CASES:
         # The same training, so the same result (to rounding: the inline loop folds the learning
         # rate into delta2): a benchmark of two different computations would be meaningless.
         inline, wrapped = inline_loop(X, Y, n_hidden, epochs, 0), with_helpers(X, Y, n_hidden, epochs, 0)
-        for ours, theirs in zip(wrapped, inline):
+        for ours, theirs in zip(wrapped, inline, strict=True):
             np.testing.assert_allclose(ours, theirs, rtol=1e-8, atol=1e-10)
         times = {inline_loop: [], with_helpers: []}
         for _ in range(repeats):  # interleaved, so both see the same machine load
             for function in times:
-                start = time.perf_counter()
+                start = time.process_time()
                 function(X, Y, n_hidden, epochs, 0)
-                times[function].append(time.perf_counter() - start)
+                times[function].append(time.process_time() - start)
         inline, wrapped = statistics.median(times[inline_loop]), statistics.median(times[with_helpers])
         label = f"{name}, {epochs:,} epochs"
         print(f"{label:46s} {inline * 1e3:9.1f} ms {wrapped * 1e3:11.1f} ms {wrapped / inline:6.2f}x")

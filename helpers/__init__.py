@@ -10,6 +10,10 @@ The math is numpy only and lives in small modules, one job each:
     random_search  random_search                              (learning without backpropagation)
     data        logic gates, the seven-sample example, two moons, circles
 
+The top half of `network` is the math itself, unchecked and public by name (hidden_layer,
+forward_pass, loss_from_cache, backward_pass, the ACTIVATIONS and LOSSES tables): the other
+modules call it after checking their own arguments once.
+
 Plots (matplotlib) and widgets (ipywidgets) are imported on their own: `from helpers import plots`.
 """
 
@@ -22,7 +26,8 @@ from helpers.symmetry import count_distinct_neurons, largest_neuron_difference, 
 from helpers.training import History, train
 
 __all__ = [
-    "data", "init_params", "layer_weights", "random_search", "SearchResult", "forward", "backward", "loss_value", "accuracy", "sigmoid",
+    "data", "init_params", "layer_weights", "random_search", "SearchResult", "forward", "backward", "loss_value",
+    "accuracy", "sigmoid",
     "train", "History", "gradient_check", "numerical_gradient", "count_distinct_neurons",
     "largest_neuron_difference", "smallest_neuron_distance", "perceptron_train", "perceptron_predict",
 ]

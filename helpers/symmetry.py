@@ -10,6 +10,8 @@ import numpy as np
 from helpers.network import check_params
 from helpers.validation import check_number
 
+SAME_NEURON_ATOL = 1e-9  # two neurons whose numbers all agree this closely count as one
+
 
 def neuron_signatures(params: dict) -> np.ndarray:
     """One row per hidden neuron: its incoming weights, its bias, then its outgoing weights.
@@ -20,7 +22,7 @@ def neuron_signatures(params: dict) -> np.ndarray:
     return np.column_stack([params["W1"].T, params["b1"], params["W2"]])
 
 
-def count_distinct_neurons(params: dict, atol: float = 1e-9) -> int:
+def count_distinct_neurons(params: dict, atol: float = SAME_NEURON_ATOL) -> int:
     """How many hidden neurons really differ.
 
     Two neurons count as the same when every entry of their signatures (incoming weights,

@@ -9,8 +9,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from helpers.network import (ACTIVATIONS, INITS, LOSSES, PARAM_NAMES, backward_pass, check_init_settings,
-                             check_params, draw_params, forward_pass, loss_from_cache)
+from helpers.network import (
+    ACTIVATIONS,
+    INITS,
+    LOSSES,
+    PARAM_NAMES,
+    backward_pass,
+    check_init_settings,
+    check_params,
+    draw_params,
+    forward_pass,
+    loss_from_cache,
+)
 from helpers.validation import check_array, check_bce_targets, check_choice, check_int, check_number, check_targets
 
 

@@ -7,7 +7,17 @@ from hypothesis import strategies as st
 
 import helpers
 from helpers.network import ACTIVATIONS as ACTIVATION_TABLE
-from helpers.network import activate, activation_slope, backward_pass, bce, forward_pass, hidden_layer, loss_from_cache, mse, sigmoid
+from helpers.network import (
+    activate,
+    activation_slope,
+    backward_pass,
+    bce,
+    forward_pass,
+    hidden_layer,
+    loss_from_cache,
+    mse,
+    sigmoid,
+)
 
 ACTIVATIONS = ["sigmoid", "tanh", "relu"]
 LOSSES = ["bce", "mse"]
@@ -148,7 +158,8 @@ def test_loss_value_and_the_loss_of_a_forward_pass_are_one_formula():
     for activation in ACTIVATIONS:
         for loss in LOSSES:
             output, cache = forward_pass(params, X, activation)
-            assert helpers.loss_value(output, Y, loss) == pytest.approx(float(loss_from_cache(cache, Y, loss)), rel=1e-13)
+            from_the_pass = float(loss_from_cache(cache, Y, loss))
+            assert helpers.loss_value(output, Y, loss) == pytest.approx(from_the_pass, rel=1e-13)
 
 
 def test_bce_on_logits_equals_the_textbook_formula_where_it_is_well_conditioned():
@@ -164,7 +175,7 @@ def test_a_stack_of_networks_gets_one_loss_each():
     z2 = np.random.default_rng(0).normal(size=(5, 7, 2))
     Y = np.random.default_rng(1).uniform(size=(7, 2))
     output = sigmoid(z2)
-    for loss, function in (("bce", bce), ("mse", mse)):
+    for function in (bce, mse):
         stacked = function(z2, output, Y)
         assert stacked.shape == (5,)
         for k in range(5):

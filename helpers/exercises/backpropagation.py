@@ -16,6 +16,9 @@ from helpers.network import PARAM_NAMES, backward_pass, forward_pass, init_param
 # The example of the delta2 exercise: four samples, one output, bce loss (the notebook shows them).
 DELTA2_OUTPUT = np.array([[0.9], [0.2], [0.7], [0.4]])
 DELTA2_TARGETS = np.array([[1.0], [0.0], [0.0], [1.0]])
+DELTA2_TOLERANCE = {"rtol": 1e-3, "atol": 1e-4}  # a delta2 rounded to three decimals is right
+SLOPE_TOLERANCE = 1e-6
+GRADIENT_TOLERANCE = {"rtol": 1e-6, "atol": 1e-9}  # a correct backward pass agrees to rounding
 
 
 def check_delta2(answer) -> bool:
@@ -38,7 +41,7 @@ def check_delta2(answer) -> bool:
     values = array.reshape(4, 1)
     output, Y = DELTA2_OUTPUT, DELTA2_TARGETS
     n = Y.size
-    close = lambda expected: np.allclose(values, expected, rtol=1e-3, atol=1e-4)  # noqa: E731
+    close = lambda expected: np.allclose(values, expected, **DELTA2_TOLERANCE)  # noqa: E731
     if close((output - Y) / n):
         return feedback(True, "delta2 = (output - Y) / N: for bce with a sigmoid output, the sigmoid's "
                               "slope cancels and the error is simply how far each output is off, over N.", "")
@@ -63,12 +66,12 @@ def check_tanh_slope(answer) -> bool:
     value = as_number(answer)
     if value is None:
         return feedback(False, "", f"expected a single number; got {describe(answer)}.")
-    if abs(value - 1.0) <= 1e-6:
+    if abs(value - 1.0) <= SLOPE_TOLERANCE:
         return feedback(True, "tanh'(0) = 1 - tanh(0)^2 = 1 - 0 = 1: at z = 0 a tanh neuron passes the "
                               "error back at full strength.", "")
-    if abs(value) <= 1e-6:
+    if abs(value) <= SLOPE_TOLERANCE:
         return feedback(False, "", "0 is tanh(0), the activation itself. The slope is f'(z) = 1 - tanh(z)^2.")
-    if abs(value - 0.25) <= 1e-6:
+    if abs(value - 0.25) <= SLOPE_TOLERANCE:
         return feedback(False, "", "0.25 is the slope of the sigmoid at 0, a (1 - a) with a = 0.5. "
                                    "For tanh, f'(z) = 1 - tanh(z)^2.")
     return feedback(False, "", "use f'(z) = 1 - tanh(z)^2 and put in z = 0 (tanh(0) = 0).")
@@ -128,7 +131,7 @@ def check_fixed_backward(function) -> bool:
                 shape = "not an array of numbers" if value is None else f"shape {value.shape}"
                 return feedback(False, "", f"grads['{name}'] has {shape}; it must have the shape of "
                                            f"params['{name}'], {expected[name].shape}.")
-            if not np.allclose(value, expected[name], rtol=1e-6, atol=1e-9):
+            if not np.allclose(value, expected[name], **GRADIENT_TOLERANCE):
                 wrong_here.append(name)
         if wrong_here:
             wrong[activation] = wrong_here

@@ -13,7 +13,6 @@ import math
 
 from helpers.exercises import as_labels, as_number, describe, feedback, not_answered
 
-
 # --- exercise 1: which settings break the symmetry? ----------------------------------------------
 
 SETTINGS = {

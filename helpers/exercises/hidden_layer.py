@@ -9,7 +9,7 @@
 import numpy as np
 
 from helpers.exercises import as_numbers, as_whole_number, describe, feedback, not_answered
-from helpers.network import PARAM_NAMES, forward
+from helpers.network import DECISION_THRESHOLD, PARAM_NAMES, forward
 from helpers.symmetry import count_distinct_neurons
 
 # --- exercise 1: the shape of the hidden layer's weighted sums ---------------------------------
@@ -98,11 +98,11 @@ def check_xnor_weights(answer) -> bool:
     with np.errstate(over="ignore"):
         output = forward(params, TRUTH_TABLE)[0][:, 0]
     shown = "[" + ", ".join(f"{value:.2f}" for value in output) + "]"
-    predictions = (output > 0.5).astype(int)
+    predictions = (output > DECISION_THRESHOLD).astype(int)
     if np.array_equal(predictions, XNOR):
         return feedback(True, f"on (0,0), (0,1), (1,0), (1,1) your network outputs {shown}: "
                               f"above 0.5 exactly where XNOR is 1.", "")
-    wrong = [f"({a:.0f},{b:.0f})" for (a, b), p, t in zip(TRUTH_TABLE, predictions, XNOR) if p != t]
+    wrong = [f"({a:.0f},{b:.0f})" for (a, b), p, t in zip(TRUTH_TABLE, predictions, XNOR, strict=True) if p != t]
     return feedback(False, "", f"on (0,0), (0,1), (1,0), (1,1) your network outputs {shown}; XNOR wants "
                                f"above 0.5, below, below, above. Wrong on {', '.join(wrong)}. "
                                f"XNOR is NOT XOR: start from xor_params. Which neuron must change "

@@ -55,7 +55,7 @@ def check_nand(weights, bias) -> bool:
     X, Y = logic_gate("and")
     target = 1 - Y[:, 0].astype(np.int64)
     output = perceptron_predict(weights, bias, X)
-    wrong = [f"{_point(x)} gives {p} instead of {t}" for x, p, t in zip(X, output, target) if p != t]
+    wrong = [f"{_point(x)} gives {p} instead of {t}" for x, p, t in zip(X, output, target, strict=True) if p != t]
     praise = (f"w1 = {weights[0]:g}, w2 = {weights[1]:g}, b = {bias:g} outputs 1, 1, 1, 0: the line "
               "leaves (1, 1) alone on the 0 side. NAND alone can build every other logic gate.")
     hint = (f"with w1 = {weights[0]:g}, w2 = {weights[1]:g}, b = {bias:g}, {'; '.join(wrong)}. "
@@ -99,7 +99,7 @@ def check_or_epochs(answer) -> bool:
             hint = ("run helpers.perceptron_train(X, Y, learning_rate=1.0) on data.logic_gate('or') and "
                     "count the entries of errors (one per epoch, the last one is the mistake-free epoch).")
         return feedback(False, "", hint)
-    return feedback(False, "", f"your first number is right. For learning_rate=0.1, think before you run: "
+    return feedback(False, "", "your first number is right. For learning_rate=0.1, think before you run: "
                                "the weights start at 0 and every update adds learning_rate·(t - p)·x. "
                                "Does a smaller step change the sign of w·x + b?")
 

@@ -17,11 +17,12 @@ from helpers.network import init_params
 from helpers.random_search import random_search
 from helpers.training import train
 
-
 # --- exercise 1: He's standard deviation ---------------------------------------------------------
 
 HE_INPUTS = 50
 HE_STD = math.sqrt(2 / HE_INPUTS)  # 0.2
+STD_TOLERANCE = 1e-3       # for answers that are standard deviations (about 0.1 to 0.2)
+VARIANCE_TOLERANCE = 1e-4  # for answers that are variances (about 0.02 to 0.04)
 
 
 def check_he_std(answer) -> bool:
@@ -32,14 +33,14 @@ def check_he_std(answer) -> bool:
     value = as_number(answer)
     if value is None or not math.isfinite(value):
         return feedback(False, "", f"expected one number such as 0.5; got {describe(answer)}.")
-    if abs(value - HE_STD) <= 1e-3:
+    if abs(value - HE_STD) <= STD_TOLERANCE:
         return feedback(True, "He's variance is 2 / n_in = 2 / 50 = 0.04, and its square root is 0.2.", "")
-    if abs(value - 2 / HE_INPUTS) <= 1e-4:
+    if abs(value - 2 / HE_INPUTS) <= VARIANCE_TOLERANCE:
         hint = "0.04 is the variance 2 / n_in. The standard deviation is its square root."
-    elif abs(value - math.sqrt(1 / HE_INPUTS)) <= 1e-3:
+    elif abs(value - math.sqrt(1 / HE_INPUTS)) <= STD_TOLERANCE:
         hint = ("sqrt(1 / n_in) is LeCun's rule. He doubles the variance, because a ReLU sets half of "
                 "its inputs to 0.")
-    elif abs(value - 1 / HE_INPUTS) <= 1e-4:
+    elif abs(value - 1 / HE_INPUTS) <= VARIANCE_TOLERANCE:
         hint = "1 / n_in is LeCun's variance. He's variance is 2 / n_in; then take the square root."
     elif value < 0:
         hint = "a standard deviation is never negative. He's variance is 2 / n_in; take its square root."

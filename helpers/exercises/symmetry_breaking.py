@@ -11,7 +11,7 @@ import numpy as np
 from helpers.data import logic_gate
 from helpers.exercises import as_labels, as_number, describe, feedback, not_answered
 from helpers.network import PARAM_NAMES, check_params, init_params
-from helpers.symmetry import count_distinct_neurons, largest_neuron_difference
+from helpers.symmetry import SAME_NEURON_ATOL, count_distinct_neurons, largest_neuron_difference
 from helpers.training import train
 
 # The network and training of the notebook: 2-4-1, sigmoid, BCE, learning rate 1.0, on XOR.
@@ -19,6 +19,7 @@ N_INPUTS, N_HIDDEN, N_OUTPUTS = 2, 4, 1
 LEARNING_RATE = 1.0
 EPOCHS = 2000
 MAX_WEIGHT = 100.0  # larger starting weights only saturate the sigmoids
+CHANGED = 1e-12  # a starting number counts as changed when it moved more than this
 
 
 # --- exercise 1: predict the count ---------------------------------------------------------------
@@ -83,7 +84,7 @@ def check_symmetry_breaker(params) -> bool:
                                    "(between -5 and 5, say).")
     distinct = count_distinct_neurons(history.params)
     start = _constant_start()
-    changed = sum(int(np.sum(np.abs(params[name] - start[name]) > 1e-12)) for name in PARAM_NAMES)
+    changed = sum(int(np.sum(np.abs(params[name] - start[name]) > CHANGED)) for name in PARAM_NAMES)
     if distinct > 1:
         praise = (f"After training, {distinct} of the 4 hidden neurons are distinct; you changed "
                   f"{changed} of the 17 numbers of `start`.")
@@ -91,7 +92,7 @@ def check_symmetry_breaker(params) -> bool:
             praise += " The neurons you left alike stayed alike: the symmetry breaks only where you break it."
         return feedback(True, praise, "")
     if largest_neuron_difference(params) > 0:
-        hint = ("your neurons start different, but by so little that they still agree within 1e-9 "
+        hint = (f"your neurons start different, but by so little that they still agree within {SAME_NEURON_ATOL:g} "
                 "after training. Make the change bigger, say 0.1.")
     elif changed == 0:
         hint = ("this is still the constant start. Change one number that belongs to one neuron "
