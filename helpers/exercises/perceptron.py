@@ -25,6 +25,21 @@ def _read_perceptron(weights, bias) -> tuple[np.ndarray, float] | str:
     return array, value
 
 
+def _run_answer(weights, bias, gate: str):
+    """Read a perceptron answer and run it on the truth table of `gate`: (weights, bias, X,
+    the gate's 0/1 targets, the perceptron's outputs); or None, after printing why it cannot run."""
+    if weights is None or bias is None:
+        not_answered("replace both None with numbers: weights = [w1, w2] and bias = b.")
+        return None
+    perceptron = _read_perceptron(weights, bias)
+    if isinstance(perceptron, str):
+        feedback(False, "", perceptron)
+        return None
+    weights, bias = perceptron
+    X, Y = logic_gate(gate)
+    return weights, bias, X, Y[:, 0].astype(np.int64), perceptron_predict(weights, bias, X)
+
+
 def _point(x) -> str:
     return f"({x[0]:g}, {x[1]:g})"
 
@@ -46,15 +61,11 @@ def check_nand(weights, bias) -> bool:
     NAND is 1 on (0,0), (0,1), (1,0) and 0 on (1,1). Every perceptron that outputs that truth
     table is accepted.
     """
-    if weights is None or bias is None:
-        return not_answered("replace both None with numbers: weights = [w1, w2] and bias = b.")
-    perceptron = _read_perceptron(weights, bias)
-    if isinstance(perceptron, str):
-        return feedback(False, "", perceptron)
-    weights, bias = perceptron
-    X, Y = logic_gate("and")
-    target = 1 - Y[:, 0].astype(np.int64)
-    output = perceptron_predict(weights, bias, X)
+    run = _run_answer(weights, bias, "and")
+    if run is None:
+        return False
+    weights, bias, X, and_target, output = run
+    target = 1 - and_target
     wrong = [f"{_point(x)} gives {p} instead of {t}" for x, p, t in zip(X, output, target, strict=True) if p != t]
     praise = (f"w1 = {weights[0]:g}, w2 = {weights[1]:g}, b = {bias:g} outputs 1, 1, 1, 0: the line "
               "leaves (1, 1) alone on the 0 side. NAND alone can build every other logic gate.")
@@ -121,15 +132,10 @@ def check_xor_attempt(weights, bias) -> bool:
     The feedback always names the points the perceptron gets wrong and the condition of the
     proof that each one breaks.
     """
-    if weights is None or bias is None:
-        return not_answered("replace both None with numbers: weights = [w1, w2] and bias = b.")
-    perceptron = _read_perceptron(weights, bias)
-    if isinstance(perceptron, str):
-        return feedback(False, "", perceptron)
-    weights, bias = perceptron
-    X, Y = logic_gate("xor")
-    target = Y[:, 0].astype(np.int64)
-    output = perceptron_predict(weights, bias, X)
+    run = _run_answer(weights, bias, "xor")
+    if run is None:
+        return False
+    weights, bias, X, target, output = run
     sums = X @ weights + bias
     wrong = [i for i in range(len(X)) if output[i] != target[i]]
     broken = "; ".join(
