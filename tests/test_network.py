@@ -293,3 +293,18 @@ def test_scaled_rules_draw_with_their_variance(rule, n_in, n_out, variance):
 def test_bad_output_init_gets_a_clear_message():
     with pytest.raises(ValueError, match=r"output_init must be one of 'zero', 'constant', 'random', 'xavier', 'he'; got 'glorot'"):
         helpers.init_params(2, 3, 1, output_init="glorot")
+
+
+# --- the package's layering ---
+
+def test_no_module_imports_another_modules_underscore_names():
+    import ast
+    import pathlib
+
+    package = pathlib.Path(helpers.__file__).parent
+    private = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("helpers"):
+                private += [f"{path.name}: {alias.name}" for alias in node.names if alias.name.startswith("_")]
+    assert private == []
