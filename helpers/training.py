@@ -2,7 +2,8 @@
 to scrub through.
 
 train() tells its story in four pieces: check the settings and set up the start; take one epoch's
-steps (one_epoch); record a snapshot; and check at the end that nothing overflowed (raise_if_diverged).
+steps (one_epoch); record a snapshot (record_snapshot); and check at the end that nothing
+overflowed (raise_if_diverged).
 """
 
 from dataclasses import dataclass
@@ -69,6 +70,22 @@ def _list_of_epochs(epochs: np.ndarray, shown: int = 4) -> str:
         return ", ".join(str(epoch) for epoch in epochs)
     return ", ".join(str(epoch) for epoch in epochs[:shown]) + ", ..., " + \
         ", ".join(str(epoch) for epoch in epochs[-2:])
+
+
+def empty_history(params: dict, epochs: np.ndarray, activation: str, loss: str) -> History:
+    """A History with room for a snapshot at each of `epochs`; its params is the dict that
+    training changes in place, so that at the end it holds the final weights."""
+    snapshots = {name: np.empty((len(epochs),) + params[name].shape) for name in PARAM_NAMES}
+    return History(params=params, epochs=epochs, loss=np.empty(len(epochs)), activation=activation,
+                   loss_name=loss, **snapshots)
+
+
+def record_snapshot(history: History, record: int, params: dict, cache: dict, Y: np.ndarray, loss: str) -> None:
+    """Write snapshot number `record`: the weights, and the mean loss of `cache`, a forward pass
+    on the whole data set."""
+    history.loss[record] = loss_from_cache(cache, Y, loss)
+    for name in PARAM_NAMES:
+        getattr(history, name)[record] = params[name]
 
 
 def recorded_epochs(epochs: int, record_every: int) -> np.ndarray:
@@ -207,29 +224,23 @@ def train(X, Y, n_hidden: int, *, init: str = "random", value: float = 0.5, scal
 
     epoch_of_steps = one_epoch(X, Y, activation, loss, learning_rate, batch_size=batch_size,
                                dropout=dropout, shuffle_seed=shuffle_seed, dropout_seed=dropout_seed)
-    epochs_recorded = recorded_epochs(epochs, record_every)
-    snapshots = {name: np.empty((len(epochs_recorded),) + params[name].shape) for name in PARAM_NAMES}
-    losses = np.empty(len(epochs_recorded))
+    history = empty_history(params, recorded_epochs(epochs, record_every), activation, loss)
 
     # 2. The epochs. A recorded epoch starts with a forward pass on the whole data set, which
     # full-batch training then reuses for its step. Overflow is not a numpy warning here: step 3
     # reports it with advice.
-    record, due = 0, epochs_recorded.tolist()
+    record, due = 0, history.epochs.tolist()
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(epochs + 1):
             cache = None
             if epoch == due[record]:
                 cache = forward_pass(params, X, activation)[1]
-                losses[record] = loss_from_cache(cache, Y, loss)
-                for name in PARAM_NAMES:
-                    snapshots[name][record] = params[name]
+                record_snapshot(history, record, params, cache, Y, loss)
                 record += 1
             if epoch < epochs:
                 epoch_of_steps(params, cache)
 
     # 3. The divergence check (the last epoch is always recorded, so `cache` is its forward pass).
-    history = History(params=params, epochs=epochs_recorded, loss=losses, activation=activation,
-                      loss_name=loss, **snapshots)
     raise_if_diverged(history, cache, f"Try a smaller learning_rate (got {learning_rate:g}) or smaller "
                                       f"starting weights (init={init!r}, value={value:g}, scale={scale:g}).")
     return history
