@@ -26,7 +26,7 @@ def verdict(capsys, check, answer):
 ])
 def test_delta2_accepts_every_form_of_the_right_answer(capsys, answer):
     result, out = verdict(capsys, ex.check_delta2, answer)
-    assert result is True
+    assert result.correct is True
     assert out.startswith("Correct! delta2 = (output - Y) / N")
 
 
@@ -45,14 +45,14 @@ def test_delta2_accepts_every_form_of_the_right_answer(capsys, answer):
 ])
 def test_delta2_rejects_wrong_answers_with_a_hint(capsys, answer, words):
     result, out = verdict(capsys, ex.check_delta2, answer)
-    assert result is False
+    assert result.correct is False
     assert out.startswith("Not yet. Hint: ")
     assert words in out
 
 
 def test_delta2_unanswered(capsys):
     result, out = verdict(capsys, ex.check_delta2, None)
-    assert result is False
+    assert result.correct is False
     assert out.startswith("Not answered yet: ")
 
 
@@ -62,7 +62,7 @@ def test_delta2_unanswered(capsys):
                                     1 - np.tanh(0.0) ** 2])
 def test_tanh_slope_accepts_one(capsys, answer):
     result, out = verdict(capsys, ex.check_tanh_slope, answer)
-    assert result is True
+    assert result.correct is True
     assert out.startswith("Correct! tanh'(0) = 1")
 
 
@@ -76,14 +76,14 @@ def test_tanh_slope_accepts_one(capsys, answer):
 ])
 def test_tanh_slope_rejects_wrong_answers_with_a_hint(capsys, answer, words):
     result, out = verdict(capsys, ex.check_tanh_slope, answer)
-    assert result is False
+    assert result.correct is False
     assert out.startswith("Not yet. Hint: ")
     assert words in out
 
 
 def test_tanh_slope_unanswered(capsys):
     result, out = verdict(capsys, ex.check_tanh_slope, None)
-    assert result is False
+    assert result.correct is False
     assert out.startswith("Not answered yet: ")
 
 
@@ -124,7 +124,7 @@ def raising_backward(params, cache, Y):
 
 def test_fixed_backward_accepts_a_right_backward_pass(capsys):
     result, out = verdict(capsys, ex.check_fixed_backward, right_backward)
-    assert result is True
+    assert result.correct is True
     assert out.startswith("Correct! your backward pass matches helpers.backward")
 
 
@@ -135,7 +135,7 @@ def test_fixed_backward_accepts_lists_and_changes_to_its_own_copies(capsys):
         return {name: value.tolist() for name, value in grads.items()}
 
     result, out = verdict(capsys, ex.check_fixed_backward, as_lists)
-    assert result is True
+    assert result.correct is True
 
 
 @pytest.mark.parametrize("function, words", [
@@ -152,7 +152,7 @@ def test_fixed_backward_accepts_lists_and_changes_to_its_own_copies(capsys):
 ])
 def test_fixed_backward_rejects_wrong_functions_with_a_hint(capsys, function, words):
     result, out = verdict(capsys, ex.check_fixed_backward, function)
-    assert result is False
+    assert result.correct is False
     assert out.startswith("Not yet. Hint: ")
     assert words in out
 
@@ -166,5 +166,5 @@ def test_fixed_backward_buggy_hint_names_the_hidden_gradients(capsys):
 @pytest.mark.parametrize("function", [None, lambda params, cache, Y: None])
 def test_fixed_backward_unanswered(capsys, function):
     result, out = verdict(capsys, ex.check_fixed_backward, function)
-    assert result is False
+    assert result.correct is False
     assert out.startswith("Not answered yet: ")

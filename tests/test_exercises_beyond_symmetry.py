@@ -11,42 +11,42 @@ from helpers.exercises import beyond_symmetry as ex
 
 
 def test_which_break_is_unanswered_for_the_placeholder(capsys):
-    assert ex.check_which_break(None) is False
+    assert ex.check_which_break(None).correct is False
     assert capsys.readouterr().out.startswith("Not answered yet: ")
 
 
 @pytest.mark.parametrize("answer", [{"A", "C", "D"}, ["d", "c", "a"], ("A", "C", "D"), frozenset("ACD"),
                                     "ACD", "A, C, D", "a c d"])
 def test_which_break_accepts_the_three_breakers_in_any_form(answer, capsys):
-    assert ex.check_which_break(answer) is True
+    assert ex.check_which_break(answer).correct is True
     assert capsys.readouterr().out.startswith("Correct! A, C and D each give some neuron")
 
 
 @pytest.mark.parametrize("label", ["B", "E", "F", "G"])
 def test_which_break_explains_why_a_wrongly_chosen_setting_keeps_the_symmetry(label, capsys):
-    assert ex.check_which_break({"A", "C", "D", label}) is False
+    assert ex.check_which_break({"A", "C", "D", label}).correct is False
     out = capsys.readouterr().out
     assert out.startswith(f"Not yet. Hint: {label} keeps it")
     assert "You missed" not in out
 
 
 def test_which_break_counts_the_missed_breakers_without_naming_them(capsys):
-    assert ex.check_which_break({"A"}) is False
+    assert ex.check_which_break({"A"}).correct is False
     out = capsys.readouterr().out
     assert out.startswith("Not yet. Hint: You missed 2 settings that break it")
-    assert ex.check_which_break({"A", "C"}) is False
+    assert ex.check_which_break({"A", "C"}).correct is False
     assert capsys.readouterr().out.startswith("Not yet. Hint: You missed 1 setting that breaks it")
 
 
 def test_which_break_combines_both_kinds_of_hint(capsys):
-    assert ex.check_which_break({"A", "B"}) is False
+    assert ex.check_which_break({"A", "B"}).correct is False
     out = capsys.readouterr().out
     assert "B keeps it" in out and "You missed 2 settings" in out
 
 
 @pytest.mark.parametrize("answer", [3, {1, 2}, {"A", "Z"}, 3.5, {"A": 1}])
 def test_which_break_rejects_other_answers_without_crashing(answer, capsys):
-    assert ex.check_which_break(answer) is False
+    assert ex.check_which_break(answer).correct is False
     out = capsys.readouterr().out
     assert out.startswith("Not yet. Hint: ")
     assert "set of labels" in out or "the labels are A, B, C, D, E, F, G" in out
@@ -79,13 +79,13 @@ def test_which_break_answer_matches_training():
 # --- exercise 2: neurons that share their outgoing weight -----------------------------------------
 
 def test_shared_outgoing_count_is_unanswered_for_the_placeholder(capsys):
-    assert ex.check_shared_outgoing_count(None) is False
+    assert ex.check_shared_outgoing_count(None).correct is False
     assert capsys.readouterr().out.startswith("Not answered yet: ")
 
 
 @pytest.mark.parametrize("answer", [3, 3.0, np.int64(3), np.float64(3.0)])
 def test_shared_outgoing_count_accepts_three_in_any_numeric_form(answer, capsys):
-    assert ex.check_shared_outgoing_count(answer) is True
+    assert ex.check_shared_outgoing_count(answer).correct is True
     assert capsys.readouterr().out.startswith("Correct! Neurons 1 and 3 start equal")
 
 
@@ -99,7 +99,7 @@ def test_shared_outgoing_count_accepts_three_in_any_numeric_form(answer, capsys)
     (2.5, "a whole number from 1 to 5"),
 ])
 def test_shared_outgoing_count_hints_fit_the_wrong_answer(answer, hint, capsys):
-    assert ex.check_shared_outgoing_count(answer) is False
+    assert ex.check_shared_outgoing_count(answer).correct is False
     out = capsys.readouterr().out
     assert out.startswith("Not yet. Hint: ")
     assert hint in out
@@ -107,7 +107,7 @@ def test_shared_outgoing_count_hints_fit_the_wrong_answer(answer, hint, capsys):
 
 @pytest.mark.parametrize("answer", ["3", True, [3], {"count": 3}])
 def test_shared_outgoing_count_rejects_other_types_without_crashing(answer, capsys):
-    assert ex.check_shared_outgoing_count(answer) is False
+    assert ex.check_shared_outgoing_count(answer).correct is False
     assert capsys.readouterr().out.startswith("Not yet. Hint: expected a whole number")
 
 
@@ -122,7 +122,7 @@ def test_shared_outgoing_count_answer_matches_training():
 # --- exercise 3: the growth factor -----------------------------------------------------------------
 
 def test_growth_factor_is_unanswered_for_the_placeholder(capsys):
-    assert ex.check_growth_factor(None) is False
+    assert ex.check_growth_factor(None).correct is False
     assert capsys.readouterr().out.startswith("Not answered yet: ")
 
 
@@ -133,7 +133,7 @@ def test_growth_factor_key_is_the_tenth_root_of_the_ratio():
 
 @pytest.mark.parametrize("answer", [2.0535, 2.05, 2.1, 2, np.float64(2.05), (4e-12 / 3e-15) ** (1 / 10)])
 def test_growth_factor_accepts_the_factor_rounded_sensibly(answer, capsys):
-    assert ex.check_growth_factor(answer) is True
+    assert ex.check_growth_factor(answer).correct is True
     assert capsys.readouterr().out.startswith("Correct! The difference grew by 1333 times in 1000 epochs")
 
 
@@ -148,7 +148,7 @@ def test_growth_factor_accepts_the_factor_rounded_sensibly(answer, capsys):
     (3.0, "divide the later difference by the earlier one"),
 ])
 def test_growth_factor_hints_fit_the_mistake(answer, hint, capsys):
-    assert ex.check_growth_factor(answer) is False
+    assert ex.check_growth_factor(answer).correct is False
     out = capsys.readouterr().out
     assert out.startswith("Not yet. Hint: ")
     assert hint in out
@@ -156,5 +156,5 @@ def test_growth_factor_hints_fit_the_mistake(answer, hint, capsys):
 
 @pytest.mark.parametrize("answer", ["2.05", True, [2.05], float("nan"), float("inf")])
 def test_growth_factor_rejects_other_types_without_crashing(answer, capsys):
-    assert ex.check_growth_factor(answer) is False
+    assert ex.check_growth_factor(answer).correct is False
     assert capsys.readouterr().out.startswith("Not yet. Hint: expected one number")

@@ -4,14 +4,14 @@ from helpers.exercises import feedback, not_answered
 
 
 def test_feedback_praises_a_right_answer_and_hints_at_a_wrong_one(capsys):
-    assert feedback(True, "Well done.", "Look again.") is True
+    assert feedback(True, "Well done.", "Look again.").correct is True
     assert capsys.readouterr().out == "Correct! Well done.\n"
-    assert feedback(False, "Well done.", "Look again.") is False
+    assert feedback(False, "Well done.", "Look again.").correct is False
     assert capsys.readouterr().out == "Not yet. Hint: Look again.\n"
 
 
 def test_an_unanswered_exercise_says_what_to_do_and_does_not_raise(capsys):
-    assert not_answered("replace None with a number.") is False
+    assert not_answered("replace None with a number.").correct is False
     assert capsys.readouterr().out == "Not answered yet: replace None with a number.\n"
 
 
@@ -53,3 +53,30 @@ def test_a_number_is_one_real_number_or_a_one_element_array_never_a_list_or_a_bo
     for answer in (2.5, float("nan"), float("inf")):
         assert as_whole_number(answer) is None
     assert as_number(float("inf")) == float("inf")
+
+
+
+def test_a_verdict_is_true_or_false_and_shows_nothing_in_a_notebook():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from helpers.exercises import Verdict
+    assert bool(Verdict(True)) is True and bool(Verdict(False)) is False
+    assert repr(Verdict(False)) == "Verdict(correct=False)"
+    shell = InteractiveShell.instance()
+    try:
+        # what a cell's last value shows: nothing for a Verdict, where a bool shows True
+        assert shell.display_formatter.format(Verdict(True))[0] == {}
+        assert shell.display_formatter.format(True)[0] == {"text/plain": "True"}
+    finally:
+        InteractiveShell.clear_instance()
+
+
+def test_no_exercise_in_the_notebooks_shows_a_bare_true_or_false():
+    import json
+    from pathlib import Path
+
+    for notebook in sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb")):
+        for cell in json.loads(notebook.read_text())["cells"]:
+            for output in cell.get("outputs", []):
+                shown = "".join(output.get("data", {}).get("text/plain", ""))
+                assert shown not in ("True", "False"), f"{notebook.name}: a cell shows a bare {shown}"

@@ -21,7 +21,7 @@ def verdict(capsys, check, answer) -> tuple[bool, str]:
                                     (np.zeros((7, 3)) @ np.zeros((3, 5))).shape])
 def test_hidden_shape_accepts_every_form_of_seven_by_five(capsys, answer):
     result, out = verdict(capsys, ex.check_hidden_shape, answer)
-    assert result is True
+    assert result.correct is True
     assert out.startswith("Correct! (7, 3) @ (3, 5) -> (7, 5)")
 
 
@@ -34,7 +34,7 @@ def test_hidden_shape_accepts_every_form_of_seven_by_five(capsys, answer):
 ])
 def test_hidden_shape_rejects_wrong_shapes_with_a_matching_hint(capsys, answer, words):
     result, out = verdict(capsys, ex.check_hidden_shape, answer)
-    assert result is False
+    assert result.correct is False
     assert out.startswith("Not yet. Hint: ")
     assert words in out
 
@@ -43,14 +43,14 @@ def test_hidden_shape_rejects_wrong_shapes_with_a_matching_hint(capsys, answer, 
                                     (float("nan"), 5), [[7], 5, "x"]])
 def test_hidden_shape_explains_what_is_expected_for_a_wrong_type_or_length(capsys, answer):
     result, out = verdict(capsys, ex.check_hidden_shape, answer)
-    assert result is False
+    assert result.correct is False
     assert out.startswith("Not yet. Hint: ")
     assert "two whole numbers" in out
 
 
 def test_hidden_shape_unanswered_says_what_to_do(capsys):
     result, out = verdict(capsys, ex.check_hidden_shape, None)
-    assert result is False
+    assert result.correct is False
     assert out == "Not answered yet: replace None with the shape of X @ W1, a tuple like (rows, columns).\n"
 
 
@@ -69,14 +69,14 @@ NEGATED_XOR = {"W1": [[20, 20], [20, 20]], "b1": [-10, -30], "W2": [-20, 20], "b
 ])
 def test_xnor_accepts_any_weights_that_compute_xnor(capsys, answer):
     result, out = verdict(capsys, ex.check_xnor_weights, answer)
-    assert result is True
+    assert result.correct is True
     assert out.startswith("Correct! on (0,0), (0,1), (1,0), (1,1) your network outputs [")
 
 
 def test_xnor_rejects_the_xor_network_and_names_the_wrong_inputs(capsys):
     xor = {"W1": [[20, 20], [20, 20]], "b1": [-10, -30], "W2": [[20], [-20]], "b2": [-10]}
     result, out = verdict(capsys, ex.check_xnor_weights, xor)
-    assert result is False
+    assert result.correct is False
     assert out.startswith("Not yet. Hint: on (0,0), (0,1), (1,0), (1,1) your network outputs [0.00, 1.00, 1.00, 0.00]")
     assert "Wrong on (0,0), (0,1), (1,0), (1,1)." in out
 
@@ -84,7 +84,7 @@ def test_xnor_rejects_the_xor_network_and_names_the_wrong_inputs(capsys):
 def test_xnor_rejects_zero_weights_because_an_output_of_one_half_is_not_above_one_half(capsys):
     zeros = {"W1": np.zeros((2, 2)), "b1": np.zeros(2), "W2": np.zeros((2, 1)), "b2": np.zeros(1)}
     result, out = verdict(capsys, ex.check_xnor_weights, zeros)
-    assert result is False
+    assert result.correct is False
     assert "Wrong on (0,0), (1,1)." in out
 
 
@@ -103,7 +103,7 @@ def test_xnor_rejects_zero_weights_because_an_output_of_one_half_is_not_above_on
 ])
 def test_xnor_explains_a_wrong_type_or_shape_instead_of_crashing(capsys, answer, words):
     result, out = verdict(capsys, ex.check_xnor_weights, answer)
-    assert result is False
+    assert result.correct is False
     assert out.startswith("Not yet. Hint: ")
     assert words in out
 
@@ -111,13 +111,13 @@ def test_xnor_explains_a_wrong_type_or_shape_instead_of_crashing(capsys, answer,
 def test_xnor_judges_weights_so_large_that_sums_overflow_without_a_warning(capsys):
     huge = {"W1": [[1e308, -1e308], [1e308, -1e308]], "b1": [0, 0], "W2": [[1e308], [1e308]], "b2": [-1e308]}
     result, out = verdict(capsys, ex.check_xnor_weights, huge)  # warnings are errors under pytest
-    assert result is False
+    assert result.correct is False
     assert "your network outputs [0.50, 0.50, 0.50, 0.50]" in out
 
 
 def test_xnor_unanswered_says_what_to_do(capsys):
     result, out = verdict(capsys, ex.check_xnor_weights, None)
-    assert result is False
+    assert result.correct is False
     assert out.startswith("Not answered yet: replace None with a dict {'W1': ..., 'b1': ..., 'W2': ..., 'b2': ...}")
 
 
@@ -133,7 +133,7 @@ def test_the_mystery_network_has_three_distinct_neurons_and_is_a_fresh_copy():
 @pytest.mark.parametrize("answer", [3, np.int64(3), 3.0])
 def test_distinct_neurons_accepts_three(capsys, answer):
     result, out = verdict(capsys, ex.check_distinct_neurons, answer)
-    assert result is True
+    assert result.correct is True
     assert out.startswith("Correct! neurons 1 and 3 are copies, so are 2 and 5")
 
 
@@ -147,7 +147,7 @@ def test_distinct_neurons_accepts_three(capsys, answer):
 ])
 def test_distinct_neurons_rejects_wrong_counts_with_a_matching_hint(capsys, answer, words):
     result, out = verdict(capsys, ex.check_distinct_neurons, answer)
-    assert result is False
+    assert result.correct is False
     assert out.startswith("Not yet. Hint: ")
     assert words in out
 
@@ -155,11 +155,11 @@ def test_distinct_neurons_rejects_wrong_counts_with_a_matching_hint(capsys, answ
 @pytest.mark.parametrize("answer", ["3", 2.5, True, [3], float("inf")])
 def test_distinct_neurons_asks_for_a_whole_number(capsys, answer):
     result, out = verdict(capsys, ex.check_distinct_neurons, answer)
-    assert result is False
+    assert result.correct is False
     assert "the answer is a whole number of neurons" in out
 
 
 def test_distinct_neurons_unanswered_says_what_to_do(capsys):
     result, out = verdict(capsys, ex.check_distinct_neurons, None)
-    assert result is False
+    assert result.correct is False
     assert out == "Not answered yet: replace None with a whole number: how many hidden neurons of mystery really differ?\n"

@@ -1,6 +1,8 @@
 """Automatic checks for the notebooks' exercises: one module per notebook.
 
-Every check takes the student's answer, prints one line of feedback and returns True or False.
+Every check takes the student's answer, prints one line of feedback and returns a Verdict: true
+when the answer is right (the tests use it), and invisible in a notebook, so that a student sees
+the feedback and not a bare True or False under it.
 An unanswered exercise (the placeholder `None`) is not an error: the check says what to do, so
 that running a notebook top to bottom never raises.
 
@@ -14,16 +16,36 @@ import numbers
 import numpy as np
 
 
-def feedback(correct: bool, praise: str, hint: str) -> bool:
+class Verdict:
+    """Whether an answer is right: `if verdict:` or `verdict.correct` (a bool).
+
+    A check prints its feedback itself; as the last line of a cell its Verdict then shows
+    nothing more (IPython calls _ipython_display_, which draws nothing).
+    """
+
+    def __init__(self, correct: bool):
+        self.correct = bool(correct)
+
+    def __bool__(self) -> bool:
+        return self.correct
+
+    def __repr__(self) -> str:
+        return f"Verdict(correct={self.correct})"
+
+    def _ipython_display_(self) -> None:
+        pass
+
+
+def feedback(correct: bool, praise: str, hint: str) -> Verdict:
     """Print the verdict on an answer: the praise when it is right, the hint when it is not."""
     print(f"Correct! {praise}" if correct else f"Not yet. Hint: {hint}")
-    return bool(correct)
+    return Verdict(correct)
 
 
-def not_answered(what: str) -> bool:
+def not_answered(what: str) -> Verdict:
     """The feedback for an exercise still holding its placeholder `None`."""
     print(f"Not answered yet: {what}")
-    return False
+    return Verdict(False)
 
 
 def describe(value) -> str:

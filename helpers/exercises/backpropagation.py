@@ -10,7 +10,7 @@ answer of the wrong type or shape.
 
 import numpy as np
 
-from helpers.exercises import as_number, as_numbers, describe, feedback, not_answered
+from helpers.exercises import Verdict, as_number, as_numbers, describe, feedback, not_answered
 from helpers.network import PARAM_NAMES, backward_pass, forward_pass, init_params
 
 # The example of the delta2 exercise: four samples, one output, bce loss (the notebook shows them).
@@ -21,7 +21,7 @@ SLOPE_TOLERANCE = 1e-6
 GRADIENT_TOLERANCE = {"rtol": 1e-6, "atol": 1e-9}  # a correct backward pass agrees to rounding
 
 
-def check_delta2(answer) -> bool:
+def check_delta2(answer) -> Verdict:
     """delta2 = dL/dz2 = (output - Y) / N for the example DELTA2_OUTPUT, DELTA2_TARGETS (N = 4).
 
     Accepts an array of shape (4, 1) or (4,), or a list of the four numbers, within 1e-4.
@@ -57,7 +57,7 @@ def check_delta2(answer) -> bool:
     return feedback(False, "", "delta2 = (output - Y) / N, entry by entry, with N = Y.size = 4.")
 
 
-def check_tanh_slope(answer) -> bool:
+def check_tanh_slope(answer) -> Verdict:
     """f'(0) for f = tanh: 1 - tanh(0)^2 = 1. Accepts any number (or one-element array) within 1e-6."""
     if answer is None:
         return not_answered("replace None with a number: the slope of tanh at z = 0.")
@@ -92,7 +92,7 @@ def _test_cases():
     return cases
 
 
-def check_fixed_backward(function) -> bool:
+def check_fixed_backward(function) -> Verdict:
     """Run `function(params, cache, Y)` on small random networks (sigmoid, tanh and relu hidden
     layers, bce loss) and compare its gradients with helpers.backward.
 

@@ -11,7 +11,7 @@
 
 import math
 
-from helpers.exercises import as_labels, as_number, describe, feedback, not_answered
+from helpers.exercises import Verdict, as_labels, as_number, describe, feedback, not_answered
 
 # --- exercise 1: which settings break the symmetry? ----------------------------------------------
 
@@ -37,7 +37,7 @@ _KEEPS = {
 }
 
 
-def check_which_break(answer) -> bool:
+def check_which_break(answer) -> Verdict:
     """Exercise 1: the set of settings (labels A-G) that make the hidden neurons of a constant
     start differ, in exact arithmetic. Right: {"A", "C", "D"} in any order or container, or a
     string such as "ACD" or "A, C, D"."""
@@ -66,7 +66,7 @@ SHARED_OUTGOING_W2 = (0.3, -0.2, 0.3, 0.5, -0.2)  # neurons 1 and 3 alike, neuro
 CORRECT_COUNT = 3
 
 
-def check_shared_outgoing_count(answer) -> bool:
+def check_shared_outgoing_count(answer) -> Verdict:
     """Exercise 2: count_distinct_neurons after training a 2-5-1 network whose incoming weights
     all start at 0.5 (biases 0) and whose outgoing weights start at SHARED_OUTGOING_W2. Neurons
     1 and 3, and neurons 2 and 5, start identical in every number and stay so: the answer is 3."""
@@ -108,7 +108,7 @@ def growth_factor() -> float:
     return (late / early) ** (100 / (end - start))
 
 
-def check_growth_factor(answer) -> bool:
+def check_growth_factor(answer) -> Verdict:
     """Exercise 3: the factor by which the difference grows per 100 epochs, from the differences
     GROWTH_DIFFERENCES measured at GROWTH_EPOCHS. Right: about 2.05 (within 3%)."""
     if answer is None:

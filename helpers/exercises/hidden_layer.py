@@ -8,7 +8,7 @@
 
 import numpy as np
 
-from helpers.exercises import as_numbers, as_whole_number, describe, feedback, not_answered
+from helpers.exercises import Verdict, as_numbers, as_whole_number, describe, feedback, not_answered
 from helpers.network import DECISION_THRESHOLD, PARAM_NAMES, forward
 from helpers.symmetry import count_distinct_neurons
 
@@ -17,7 +17,7 @@ from helpers.symmetry import count_distinct_neurons
 N_SAMPLES, N_INPUTS, N_HIDDEN = 7, 3, 5
 
 
-def check_hidden_shape(answer) -> bool:
+def check_hidden_shape(answer) -> Verdict:
     """Exercise 1: the shape of X @ W1 with 7 samples, 3 inputs and 5 hidden neurons.
 
     Accepts (7, 5) as a tuple, a list or an array of whole numbers.
@@ -84,7 +84,7 @@ def _params_from(answer) -> tuple[dict | None, str]:
     return params, ""
 
 
-def check_xnor_weights(answer) -> bool:
+def check_xnor_weights(answer) -> Verdict:
     """Exercise 2: weights of a 2-2-1 sigmoid network whose output is above 0.5 exactly on the
     inputs (0, 0) and (1, 1). Any weights that do this are accepted."""
     if answer is None:
@@ -122,7 +122,7 @@ def mystery_network() -> dict:
     }
 
 
-def check_distinct_neurons(answer) -> bool:
+def check_distinct_neurons(answer) -> Verdict:
     """Exercise 3: the number of distinct hidden neurons of mystery_network() (3)."""
     if answer is None:
         return not_answered("replace None with a whole number: how many hidden neurons of "

@@ -8,7 +8,7 @@ where w1 x1 + w2 x2 + b > 0 and 0 elsewhere, exactly like helpers.perceptron_pre
 import numpy as np
 
 from helpers.data import logic_gate
-from helpers.exercises import as_number, as_numbers, feedback, not_answered
+from helpers.exercises import Verdict, as_number, as_numbers, feedback, not_answered
 from helpers.perceptron import perceptron_predict, perceptron_train
 
 
@@ -55,7 +55,7 @@ def _on_the_line_note(weights: np.ndarray, bias: float, X: np.ndarray) -> str:
 
 # --- Exercise 1: NAND ----------------------------------------------------------------------------
 
-def check_nand(weights, bias) -> bool:
+def check_nand(weights, bias) -> Verdict:
     """Exercise 1: any weights and bias with which the perceptron computes NAND (NOT AND).
 
     NAND is 1 on (0,0), (0,1), (1,0) and 0 on (1,1). Every perceptron that outputs that truth
@@ -63,7 +63,7 @@ def check_nand(weights, bias) -> bool:
     """
     run = _run_answer(weights, bias, "and")
     if run is None:
-        return False
+        return Verdict(False)
     weights, bias, X, and_target, output = run
     target = 1 - and_target
     wrong = [f"{_point(x)} gives {p} instead of {t}" for x, p, t in zip(X, output, target, strict=True) if p != t]
@@ -83,7 +83,7 @@ def or_epochs(learning_rate: float) -> int:
     return len(perceptron_train(X, Y, learning_rate=learning_rate).errors)
 
 
-def check_or_epochs(answer) -> bool:
+def check_or_epochs(answer) -> Verdict:
     """Exercise 2: (epochs with learning_rate=1, epochs with learning_rate=0.1) on OR: (4, 4).
 
     The epochs counted are those perceptron_train runs (len(errors)), the final mistake-free
@@ -126,7 +126,7 @@ _XOR_CONDITIONS = {
 }
 
 
-def check_xor_attempt(weights, bias) -> bool:
+def check_xor_attempt(weights, bias) -> Verdict:
     """Exercise 3: a perceptron that gets exactly 3 of the 4 XOR points right (4 is impossible).
 
     The feedback always names the points the perceptron gets wrong and the condition of the
@@ -134,7 +134,7 @@ def check_xor_attempt(weights, bias) -> bool:
     """
     run = _run_answer(weights, bias, "xor")
     if run is None:
-        return False
+        return Verdict(False)
     weights, bias, X, target, output = run
     sums = X @ weights + bias
     wrong = [i for i in range(len(X)) if output[i] != target[i]]

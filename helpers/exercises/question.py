@@ -5,14 +5,14 @@ Each check prints one line of feedback and returns True (right) or False (wrong 
 
 import numpy as np
 
-from helpers.exercises import as_whole_number, feedback, not_answered
+from helpers.exercises import Verdict, as_whole_number, feedback, not_answered
 from helpers.network import check_params, hidden_layer
 
 # The network of the exercises: 3 inputs, 4 hidden neurons, 2 outputs.
 LAYER_SIZES = (3, 4, 2)
 
 
-def check_weight_count(answer) -> bool:
+def check_weight_count(answer) -> Verdict:
     """Exercise 1: how many numbers (weights and biases) does the 3-4-2 network learn? 26."""
     if answer is None:
         return not_answered("replace None with the number of weights, biases included, of the 3-4-2 network.")
@@ -47,7 +47,7 @@ def hidden_outputs(params: dict, x) -> np.ndarray:
     return hidden_layer(params, np.asarray(x, dtype=np.float64).reshape(1, -1), "sigmoid")[1][0]
 
 
-def check_strongest_neuron(answer, params) -> bool:
+def check_strongest_neuron(answer, params) -> Verdict:
     """Exercise 2: which hidden neuron (numbered from 1) outputs the most for x = [1, 0, 0]?
 
     `params` is the random network of the notebook. Every neuron sharing the largest output is accepted.

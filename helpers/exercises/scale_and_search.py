@@ -12,7 +12,7 @@ from functools import lru_cache
 import numpy as np
 
 from helpers.data import seven_samples
-from helpers.exercises import as_number, as_whole_number, describe, feedback, not_answered
+from helpers.exercises import Verdict, as_number, as_whole_number, describe, feedback, not_answered
 from helpers.network import init_params
 from helpers.random_search import random_search
 from helpers.training import train
@@ -25,7 +25,7 @@ STD_TOLERANCE = 1e-3       # for answers that are standard deviations (about 0.1
 VARIANCE_TOLERANCE = 1e-4  # for answers that are variances (about 0.02 to 0.04)
 
 
-def check_he_std(answer) -> bool:
+def check_he_std(answer) -> Verdict:
     """Exercise 1: the standard deviation of He initialization for a layer with 50 inputs,
     sqrt(2 / 50) = 0.2 (accepted within 0.001)."""
     if answer is None:
@@ -72,7 +72,7 @@ def passes_to_beat_backprop() -> int:
     return int(below[0]) + 1
 
 
-def check_tries_to_beat_backprop(answer) -> bool:
+def check_tries_to_beat_backprop(answer) -> Verdict:
     """Exercise 2: the number of forward passes random search (scale 3) needs to get strictly below
     backpropagation's loss after 100 epochs. Right: the 1-based forward pass; the 0-based try index
     gets a hint about counting."""
@@ -116,7 +116,7 @@ def _as_verdict(answer):
     return text if text in VERDICTS else None
 
 
-def check_scaled_rule_verdict(answer) -> bool:
+def check_scaled_rule_verdict(answer) -> Verdict:
     """Exercise 3: the verdict on "with Xavier or He the weights have the right size, so the random
     draw itself no longer matters". Right: "does not hold in general" (Xavier and He are random
     rules; their size without the randomness leaves the neurons identical)."""

@@ -9,7 +9,7 @@
 import numpy as np
 
 from helpers.data import logic_gate
-from helpers.exercises import as_labels, as_number, describe, feedback, not_answered
+from helpers.exercises import Verdict, as_labels, as_number, describe, feedback, not_answered
 from helpers.network import PARAM_NAMES, check_params, init_params
 from helpers.symmetry import SAME_NEURON_ATOL, count_distinct_neurons, largest_neuron_difference
 from helpers.training import train
@@ -24,7 +24,7 @@ CHANGED = 1e-12  # a starting number counts as changed when it moved more than t
 
 # --- exercise 1: predict the count ---------------------------------------------------------------
 
-def check_constant_count(answer) -> bool:
+def check_constant_count(answer) -> Verdict:
     """Exercise 1: count_distinct_neurons after training a 2-6-1 network on XOR from a constant
     start (value 0.1). The answer is 1: identical starts get identical updates."""
     if answer is None:
@@ -53,7 +53,7 @@ def _constant_start() -> dict:
     return init_params(N_INPUTS, N_HIDDEN, N_OUTPUTS, init="constant", value=0.5)
 
 
-def check_symmetry_breaker(params) -> bool:
+def check_symmetry_breaker(params) -> Verdict:
     """Exercise 2: a 2-4-1 start (a params dict) whose hidden neurons are not all alike after
     training on XOR (sigmoid, BCE, learning rate 1.0, 2000 epochs). Any such start is right;
     the feedback says how many of the constant start's 17 numbers it changed."""
@@ -136,7 +136,7 @@ def candidate_inits() -> dict:
     }
 
 
-def check_which_break(answer) -> bool:
+def check_which_break(answer) -> Verdict:
     """Exercise 3: the set of candidate starts (labels A-F) whose hidden neurons end up
     different after training. Right: {"C", "E", "F"} in any order or container."""
     if answer is None:
