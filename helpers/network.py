@@ -335,5 +335,3 @@ def accuracy(output, Y) -> float:
     return float(np.mean((output > DECISION_THRESHOLD) == (Y > DECISION_THRESHOLD)))
 
 
-# temporary: removed once plots/widgets use forward_pass
-_forward = forward_pass
