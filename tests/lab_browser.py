@@ -66,7 +66,8 @@ def wait_for(url: str, seconds: float, process: subprocess.Popen, log: Path | No
     while True:
         if process.poll() is not None:
             details = log.read_text()[-2000:] if log else ""
-            raise RuntimeError(f"{process.args[0]} exited with code {process.returncode} before {url} answered\n{details}")
+            raise RuntimeError(
+                f"{process.args[0]} exited with code {process.returncode} before {url} answered\n{details}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:

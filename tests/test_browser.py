@@ -108,7 +108,7 @@ def test_presentation_path_steps_section_by_section_with_a_live_dashboard(chromi
         page.keyboard.press("Control+Shift+ArrowLeft")  # collapse every section
         expect(readout).to_be_hidden()
         headings = page.locator(".jp-MarkdownCell .jp-RenderedMarkdown :is(h1, h2)").count()
-        for step in range(2 * headings):                # each ArrowRight: open this section, or go to the next
+        for _ in range(2 * headings):                   # each ArrowRight: open this section, or go to the next
             if readout.is_visible():
                 break
             page.keyboard.press("ArrowRight")

@@ -54,7 +54,8 @@ def test_load_finds_every_data_set_by_name():
 
 @pytest.mark.parametrize("call, error, message", [
     (lambda: data.logic_gate("nand"), ValueError, r"name must be one of 'and', 'or', 'xor'; got 'nand'"),
-    (lambda: data.load("spirals"), ValueError, r"name must be one of 'xor', 'and', 'or', 'moons', 'circles', 'seven'; got 'spirals'"),
+    (lambda: data.load("spirals"), ValueError,
+     r"name must be one of 'xor', 'and', 'or', 'moons', 'circles', 'seven'; got 'spirals'"),
     (lambda: data.two_moons(n_samples=1), ValueError, r"n_samples must be at least 2; got 1"),
     (lambda: data.two_moons(noise=-0.1), ValueError, r"noise must be 0 or more; got -0\.1"),
     (lambda: data.circles(seed=1.5), TypeError, r"seed must be a whole number \(int\); got 1\.5"),

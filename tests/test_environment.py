@@ -19,7 +19,8 @@ def locked_versions() -> set[tuple[str, str]]:
 
 def environment_pins() -> set[tuple[str, str]]:
     text = (ROOT / "environment.yml").read_text()
-    return {(canonical(name), version) for name, version in re.findall(r"^\s+- ([A-Za-z0-9_.\-]+)==([^\s;]+)", text, re.M)}
+    pins = re.findall(r"^\s+- ([A-Za-z0-9_.\-]+)==([^\s;]+)", text, re.M)
+    return {(canonical(name), version) for name, version in pins}
 
 
 def test_environment_yml_pins_every_locked_package_at_its_locked_version():

@@ -162,4 +162,5 @@ def test_distinct_neurons_asks_for_a_whole_number(capsys, answer):
 def test_distinct_neurons_unanswered_says_what_to_do(capsys):
     result, out = verdict(capsys, ex.check_distinct_neurons, None)
     assert result.correct is False
-    assert out == "Not answered yet: replace None with a whole number: how many hidden neurons of mystery really differ?\n"
+    assert out == ("Not answered yet: replace None with a whole number: "
+                   "how many hidden neurons of mystery really differ?\n")

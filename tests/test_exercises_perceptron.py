@@ -5,7 +5,6 @@ import pytest
 
 from helpers.exercises import perceptron as ex
 
-
 # --- Exercise 1: NAND --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("weights, bias", [

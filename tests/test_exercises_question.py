@@ -6,7 +6,6 @@ import pytest
 import helpers
 from helpers.exercises import question as ex
 
-
 # --- Exercise 1: the number of weights and biases of the 3-4-2 network -----------------------------
 
 @pytest.mark.parametrize("answer", [26, np.int64(26), 26.0])

@@ -16,7 +16,8 @@ def test_he_std_is_unanswered_for_the_placeholder(capsys):
     assert capsys.readouterr().out.startswith("Not answered yet: ")
 
 
-@pytest.mark.parametrize("answer", [0.2, np.sqrt(2 / 50), np.float32(0.2), np.array(0.2), np.array([0.2]), 0.2004, 1 / 5])
+@pytest.mark.parametrize("answer", [0.2, np.sqrt(2 / 50), np.float32(0.2), np.array(0.2), np.array([0.2]),
+                                    0.2004, 1 / 5])
 def test_he_std_accepts_the_square_root_of_two_over_fifty_in_any_numeric_form(answer, capsys):
     assert ex.check_he_std(answer).correct is True
     assert capsys.readouterr().out.startswith("Correct! He's variance is 2 / n_in")

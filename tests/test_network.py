@@ -244,25 +244,46 @@ def test_accuracy_thresholds_at_one_half():
 # --- bad input: every message names the argument, what was given and what is allowed ---
 
 @pytest.mark.parametrize("call, error, message", [
-    (lambda: helpers.init_params(2, 3, 1, init="ones"), ValueError, r"init must be one of 'zero', 'constant', 'random', 'xavier', 'he'; got 'ones'"),
+    (lambda: helpers.init_params(2, 3, 1, init="ones"),
+     ValueError, r"init must be one of 'zero', 'constant', 'random', 'xavier', 'he'; got 'ones'"),
     (lambda: helpers.init_params(2, 0, 1), ValueError, r"n_hidden must be at least 1; got 0"),
     (lambda: helpers.init_params(2, 2.5, 1), TypeError, r"n_hidden must be a whole number \(int\); got 2\.5"),
     (lambda: helpers.init_params(2, 3, 1, "random", scale=-1), ValueError, r"scale must be 0 or more; got -1"),
-    (lambda: helpers.init_params(2, 3, 1, "constant", value=float("nan")), ValueError, r"value must be a finite number; got nan"),
-    (lambda: helpers.forward(helpers.init_params(2, 3, 1), np.zeros(2)), ValueError, r"X must be 2-D \(one row per sample\); got an array of shape \(2,\)"),
-    (lambda: helpers.forward(helpers.init_params(2, 3, 1), np.zeros((4, 3))), ValueError, r"X has 3 columns \(inputs\), but params\['W1'\] has shape \(2, 3\), which expects 2 inputs"),
-    (lambda: helpers.forward(helpers.init_params(2, 3, 1), [[0, np.nan]]), ValueError, r"X must contain only finite numbers; it contains NaN or infinity"),
-    (lambda: helpers.forward(helpers.init_params(2, 3, 1), [[0, 1]], activation="softmax"), ValueError, r"activation must be one of 'sigmoid', 'tanh', 'relu'; got 'softmax'"),
-    (lambda: helpers.forward({"W1": np.zeros((2, 3)), "b1": np.zeros(4), "W2": np.zeros((3, 1)), "b2": np.zeros(1)}, [[0, 1]]), ValueError, r"params\['b1'\] has shape \(4,\), but W1 has shape \(2, 3\) so params\['b1'\] must have shape \(3,\)"),
-    (lambda: helpers.forward({"W1": np.zeros((2, 3))}, [[0, 1]]), ValueError, r"params is missing \['b1', 'W2', 'b2'\]"),
+    (lambda: helpers.init_params(2, 3, 1, "constant", value=float("nan")),
+     ValueError, r"value must be a finite number; got nan"),
+    (lambda: helpers.forward(helpers.init_params(2, 3, 1), np.zeros(2)),
+     ValueError, r"X must be 2-D \(one row per sample\); got an array of shape \(2,\)"),
+    (lambda: helpers.forward(helpers.init_params(2, 3, 1), np.zeros((4, 3))),
+     ValueError, r"X has 3 columns \(inputs\), but params\['W1'\] has shape \(2, 3\), which expects 2 inputs"),
+    (lambda: helpers.forward(helpers.init_params(2, 3, 1), [[0, np.nan]]),
+     ValueError, r"X must contain only finite numbers; it contains NaN or infinity"),
+    (lambda: helpers.forward(helpers.init_params(2, 3, 1), [[0, 1]], activation="softmax"),
+     ValueError, r"activation must be one of 'sigmoid', 'tanh', 'relu'; got 'softmax'"),
+    (lambda:
+     helpers.forward({"W1": np.zeros((2, 3)), "b1": np.zeros(4), "W2": np.zeros((3, 1)), "b2": np.zeros(1)}, [[0, 1]]),
+     ValueError, r"params\['b1'\] has shape \(4,\), but W1 has shape \(2, 3\) so params\['b1'\] "
+                 r"must have shape \(3,\)"),
+    (lambda: helpers.forward({"W1": np.zeros((2, 3))}, [[0, 1]]),
+     ValueError, r"params is missing \['b1', 'W2', 'b2'\]"),
     (lambda: helpers.forward([1, 2], [[0, 1]]), TypeError, r"params must be a dict"),
-    (lambda: helpers.forward(helpers.init_params(2, 3, 1), [["a", "b"]]), TypeError, r"X must be an array of numbers; got \[\['a', 'b'\]\]"),
-    (lambda: helpers.loss_value([[0.5]], [[0.5]], loss="hinge"), ValueError, r"loss must be one of 'bce', 'mse'; got 'hinge'"),
-    (lambda: helpers.loss_value([[0.5], [0.5]], [[1.0]]), ValueError, r"Y must have one row per sample of output \(2 rows\); got 1 rows"),
-    (lambda: helpers.loss_value([[0.5]], [[3.0]]), ValueError, r"Y must lie between 0 and 1 for the 'bce' loss; got values from 3 to 3"),
-    (lambda: helpers.backward(helpers.init_params(2, 3, 1), {}, [[1.0]]), ValueError, r"cache must be the second value returned by forward"),
-    (lambda: helpers.backward(helpers.init_params(2, 3, 1), helpers.forward(helpers.init_params(2, 3, 1), np.zeros((4, 2)))[1], np.zeros((3, 1))), ValueError, r"Y must have one row per sample of X \(4 rows\); got 3 rows"),
-    (lambda: helpers.backward(helpers.init_params(2, 3, 1), helpers.forward(helpers.init_params(2, 3, 1), np.zeros((4, 2)))[1], np.zeros((4, 2))), ValueError, r"Y has shape \(4, 2\) but the network has 1 outputs, so Y must have shape \(4, 1\)"),
+    (lambda: helpers.forward(helpers.init_params(2, 3, 1), [["a", "b"]]),
+     TypeError, r"X must be an array of numbers; got \[\['a', 'b'\]\]"),
+    (lambda: helpers.loss_value([[0.5]], [[0.5]], loss="hinge"),
+     ValueError, r"loss must be one of 'bce', 'mse'; got 'hinge'"),
+    (lambda: helpers.loss_value([[0.5], [0.5]], [[1.0]]),
+     ValueError, r"Y must have one row per sample of output \(2 rows\); got 1 rows"),
+    (lambda: helpers.loss_value([[0.5]], [[3.0]]),
+     ValueError, r"Y must lie between 0 and 1 for the 'bce' loss; got values from 3 to 3"),
+    (lambda: helpers.backward(helpers.init_params(2, 3, 1), {}, [[1.0]]),
+     ValueError, r"cache must be the second value returned by forward"),
+    (lambda:
+     helpers.backward(helpers.init_params(2, 3, 1), helpers.forward(helpers.init_params(2, 3, 1), np.zeros((4, 2)))[1],
+                      np.zeros((3, 1))),
+     ValueError, r"Y must have one row per sample of X \(4 rows\); got 3 rows"),
+    (lambda:
+     helpers.backward(helpers.init_params(2, 3, 1), helpers.forward(helpers.init_params(2, 3, 1), np.zeros((4, 2)))[1],
+                      np.zeros((4, 2))),
+     ValueError, r"Y has shape \(4, 2\) but the network has 1 outputs, so Y must have shape \(4, 1\)"),
 ])
 def test_bad_input_gets_a_clear_message(call, error, message):
     with pytest.raises(error, match=message):
@@ -291,7 +312,8 @@ def test_scaled_rules_draw_with_their_variance(rule, n_in, n_out, variance):
 
 
 def test_bad_output_init_gets_a_clear_message():
-    with pytest.raises(ValueError, match=r"output_init must be one of 'zero', 'constant', 'random', 'xavier', 'he'; got 'glorot'"):
+    message = r"output_init must be one of 'zero', 'constant', 'random', 'xavier', 'he'; got 'glorot'"
+    with pytest.raises(ValueError, match=message):
         helpers.init_params(2, 3, 1, output_init="glorot")
 
 

@@ -56,7 +56,8 @@ def stale_numbers(notebook: dict) -> list[str]:
             continue
         numbers, declared = quoted_numbers("".join(cell["source"]))
         for number in numbers:
-            if number in declared or number in printed or re.search(rf"(?<![\w.]){re.escape(number)}(?![\w.]*\d)", code):
+            in_code = re.search(rf"(?<![\w.]){re.escape(number)}(?![\w.]*\d)", code)
+            if number in declared or number in printed or in_code:
                 continue
             problems.append(f"cell {index}: {number}")
     return problems

@@ -33,11 +33,15 @@ def test_one_update_follows_rosenblatts_rule():
 
 
 @pytest.mark.parametrize("call, error, message", [
-    (lambda: helpers.perceptron_train([[0, 1]], [2]), ValueError, r"y must contain only the labels 0 and 1; got the values \[2\.0\]"),
-    (lambda: helpers.perceptron_train([[0, 1]], [1, 0]), ValueError, r"y must have one label per row of X \(1\); got 2 labels"),
-    (lambda: helpers.perceptron_train([[0, 1]], [1], learning_rate=0), ValueError, r"learning_rate must be greater than 0; got 0\.0"),
+    (lambda: helpers.perceptron_train([[0, 1]], [2]),
+     ValueError, r"y must contain only the labels 0 and 1; got the values \[2\.0\]"),
+    (lambda: helpers.perceptron_train([[0, 1]], [1, 0]),
+     ValueError, r"y must have one label per row of X \(1\); got 2 labels"),
+    (lambda: helpers.perceptron_train([[0, 1]], [1], learning_rate=0),
+     ValueError, r"learning_rate must be greater than 0; got 0\.0"),
     (lambda: helpers.perceptron_train([[0, 1]], [1], epochs=-3), ValueError, r"epochs must be at least 0; got -3"),
-    (lambda: helpers.perceptron_predict([1.0], 0.0, [[0, 1]]), ValueError, r"weights has 1 entries but X has 2 columns"),
+    (lambda: helpers.perceptron_predict([1.0], 0.0, [[0, 1]]),
+     ValueError, r"weights has 1 entries but X has 2 columns"),
     (lambda: helpers.perceptron_predict([1.0, 2.0], "b", [[0, 1]]), TypeError, r"bias must be a number; got 'b'"),
 ])
 def test_bad_perceptron_input_gets_a_clear_message(call, error, message):

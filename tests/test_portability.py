@@ -100,5 +100,6 @@ def test_notebooks_reproduce_their_saved_outputs(name, changes):
     run = subprocess.run([sys.executable, "-m", "pytest", *notebooks, "-q", "-p", "no:cacheprovider",
                           "--durations=0", "--durations-min=1000"],
                          cwd=ROOT, env=env, capture_output=True, text=True)
-    assert run.returncode == 0, f"strict nbval failed under {name} ({changes}):\n{run.stdout[-6000:]}{run.stderr[-2000:]}"
+    assert run.returncode == 0, (
+        f"strict nbval failed under {name} ({changes}):\n{run.stdout[-6000:]}{run.stderr[-2000:]}")
 

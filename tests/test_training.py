@@ -105,7 +105,8 @@ def test_diverging_training_raises_a_clear_error_not_nan(learning_rate):
 def test_weights_so_large_that_the_sums_overflow_count_as_diverged(value):
     # the loss alone would look fine here: the sigmoid turns an infinite sum into exactly 0 or 1
     X, Y = two_moons(20, seed=0)
-    with pytest.raises(ValueError, match=r"training diverged: the weights, their weighted sums or the loss .* by epoch 0\."):
+    diverged = r"training diverged: the weights, their weighted sums or the loss .* by epoch 0\."
+    with pytest.raises(ValueError, match=diverged):
         helpers.train(X, Y, 4, activation="relu", init="constant", value=value, epochs=5)
 
 
@@ -121,7 +122,8 @@ def test_weights_so_large_that_the_sums_overflow_count_as_diverged(value):
     ({"Y": np.zeros((3, 1))}, ValueError, r"Y must have one row per sample of X \(4 rows\); got 3 rows"),
     ({"X": np.zeros(4)}, ValueError, r"X must be 2-D \(one row per sample\); got an array of shape \(4,\)"),
     ({"X": np.full((4, 2), np.inf)}, ValueError, r"X must contain only finite numbers"),
-    ({"params": helpers.init_params(3, 4, 1)}, ValueError, r"X has 2 columns \(inputs\), but params\['W1'\] has shape \(3, 4\), which expects 3 inputs"),
+    ({"params": helpers.init_params(3, 4, 1)}, ValueError,
+     r"X has 2 columns \(inputs\), but params\['W1'\] has shape \(3, 4\), which expects 3 inputs"),
 ])
 def test_bad_training_settings_get_a_clear_message(kwargs, error, message):
     X, Y = logic_gate("xor")
