@@ -41,17 +41,22 @@ def chromium(tmp_path):
         yield address
 
 
-def test_dashboard_in_jupyterlab_switches_between_one_and_four_distinct_neurons(chromium, jupyterlab):
+def run_notebook_04(browser, server: str, token: str, viewport: tuple[int, int]):
+    """A new page with notebook 04 run from the top; returns (page, the dashboard's readout)."""
     ARTIFACTS.mkdir(exist_ok=True)
-    server, token = jupyterlab
+    page = browser.contexts[0].new_page()
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    open_notebook_and_run_all(page, server, token, "04_symmetry_breaking.ipynb")
+    readout = page.locator(".widget-html-content", has_text="distinct hidden neurons").first
+    expect(readout).to_be_attached(timeout=120_000)
+    return page, readout
+
+
+def test_dashboard_in_jupyterlab_switches_between_one_and_four_distinct_neurons(chromium, jupyterlab):
     with sync_playwright() as playwright:
         browser = playwright.chromium.connect_over_cdp(chromium)
-        page = browser.contexts[0].new_page()
-        page.set_viewport_size({"width": 1500, "height": 1100})
-        open_notebook_and_run_all(page, server, token, "04_symmetry_breaking.ipynb")
-
-        readout = page.locator(".widget-html-content", has_text="distinct hidden neurons").first
-        expect(readout).to_be_visible(timeout=120_000)
+        page, readout = run_notebook_04(browser, *jupyterlab, viewport=(1500, 1100))
+        expect(readout).to_be_visible()
         readout.scroll_into_view_if_needed()
         dashboard_image = page.locator(".widget-image").first
 
@@ -83,15 +88,9 @@ def view_appearance(page, item: str) -> None:
 def test_presentation_path_steps_section_by_section_with_a_live_dashboard(chromium, jupyterlab):
     # The instructor's guide: presentation mode (larger text), the simple interface (one notebook,
     # full width), no file browser, every section collapsed, then ArrowRight opens one at a time.
-    ARTIFACTS.mkdir(exist_ok=True)
-    server, token = jupyterlab
     with sync_playwright() as playwright:
         browser = playwright.chromium.connect_over_cdp(chromium)
-        page = browser.contexts[0].new_page()
-        page.set_viewport_size({"width": 1280, "height": 720})  # a projector's resolution
-        open_notebook_and_run_all(page, server, token, "04_symmetry_breaking.ipynb")
-        readout = page.locator(".widget-html-content", has_text="distinct hidden neurons").first
-        expect(readout).to_be_attached(timeout=120_000)
+        page, readout = run_notebook_04(browser, *jupyterlab, viewport=(1280, 720))  # a projector's resolution
 
         paragraph = page.locator(".jp-RenderedMarkdown p").first
         font_size = lambda: float(paragraph.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))  # noqa: E731
