@@ -8,12 +8,18 @@ slider quickly it draws in layers, the way matplotlib's "blitting" works:
   - the background (axes, ticks, curves over all epochs) is drawn once per training run, and
   - the "animated" artists (anything that depends on the current epoch) are drawn on top of a
     saved copy of that background at every step.
+
+A figure reads the active matplotlib style when it is made (font size, line widths, figure.dpi):
+made inside `plt.style.context("helpers.projector")`, its text is 14 pt. Its layout is computed
+once, then, by matplotlib's constrained layout (so larger text still fits) and then frozen: no
+layout step runs while a slider moves.
 """
 
 import struct
 import zlib
 
 import numpy as np
+from matplotlib import rcParams
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
@@ -54,12 +60,21 @@ class LiveFigure:
     animated  artists that change at every step of a slider
     """
 
-    def __init__(self, figsize: tuple[float, float], dpi: int = 72):
-        self.figure = Figure(figsize=figsize, dpi=dpi)
+    def __init__(self, width_px: int, height_px: int, dpi: float | None = None):
+        """A figure of width_px x height_px pixels at `dpi` (default: the style's figure.dpi)."""
+        dpi = dpi or rcParams["figure.dpi"]
+        self.figure = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi)
         self.canvas = FigureCanvasAgg(self.figure)
         self.animated = []
         self.per_run_axes = []
         self.base = self.background = None
+
+    def freeze_layout(self) -> None:
+        """Lay the figure out once with constrained layout (titles, labels and tick labels of
+        the current text size fit), then keep those positions: no layout work per redraw."""
+        self.figure.set_layout_engine("constrained")
+        self.figure.get_layout_engine().execute(self.figure)
+        self.figure.set_layout_engine("none")
 
     def animate(self, *artists) -> None:
         """Mark `artists` as ones that change from step to step; they are drawn in this order."""
@@ -91,21 +106,31 @@ class LiveFigure:
         return png_from_rgba(np.asarray(self.canvas.buffer_rgba()))
 
 
-def _curve_axes(figure, cell, last_epoch: int, epoch_labels: bool = True):
+# While the layout is computed, the value axes show these limits: their tick labels ("-0.25",
+# "0.01") are about as wide as a run's, so the layout leaves room for them.
+LAYOUT_VALUE_LIMITS = {"linear": (-0.25, 0.25), "log": (0.01, 1.0)}
+
+
+def _curve_axes(figure, cell, last_epoch: int, title: str, xlabel: str = "", ylabel: str = "",
+                title_size: str = "large"):
     """Axes for curves over the epochs, in two layers, because the epochs never change but the
-    values do: a frame (box and epoch ticks) for the base layer, and on top of it a transparent
-    axes with only the value axis and the curves, redrawn with each run. Returns the latter."""
+    values do: a frame (box, epoch ticks, title and labels) for the base layer, drawn once, and on
+    top of it a transparent axes with only the value axis and the curves, redrawn with each run.
+    Returns the latter. Sizes are relative to rcParams["font.size"], so that a style scales them."""
     frame = figure.add_subplot(cell)
     frame.set_xlim(0, last_epoch)
     frame.xaxis.set_major_locator(MaxNLocator(4, integer=True))
-    frame.tick_params(left=False, labelleft=False, labelbottom=epoch_labels)
+    frame.tick_params(left=False, labelleft=False, labelbottom=bool(xlabel))
+    frame.set_title(title, fontsize=title_size)
+    frame.set_xlabel(xlabel)
     ax = figure.add_subplot(cell)
     ax.patch.set_visible(False)
     ax.xaxis.set_visible(False)
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.tick_params(left=False)
-    ax.yaxis.set_label_coords(0, 0.5)  # a fixed place for the (empty) label: saves a layout step per run
+    ax.set_ylabel(ylabel)
+    ax.frame = frame
     return ax
 
 
@@ -113,16 +138,9 @@ def _few_value_ticks(ax) -> None:
     ax.yaxis.set_major_locator(MaxNLocator(3))  # few labels: text is the slowest thing to draw
 
 
-def _static_labels(figure, ax, title: str, xlabel: str = "", ylabel: str = "", title_size: str = "large") -> None:
-    """Title and axis labels as figure text, in the base layer: drawn once, not with every run.
-    Sizes are relative to rcParams["font.size"], so that a style sheet scales them too."""
-    box = ax.get_position()
-    middle = (box.x0 + box.x1) / 2
-    figure.text(middle, box.y1 + 0.012, title, ha="center", va="bottom", fontsize=title_size)
-    if xlabel:
-        figure.text(middle, box.y0 - 0.045, xlabel, ha="center", va="top")
-    if ylabel:
-        figure.text(box.x0 - 0.04, (box.y0 + box.y1) / 2, ylabel, ha="right", va="center", rotation=90)
+# The dashboard's picture: at most as wide as a notebook cell shows unshrunk (plots.CELL_WIDTH_PX).
+DASHBOARD_PIXELS = (950, 620)
+EXPLORER_PIXELS = (450, 450)
 
 
 class SymmetryFigure(LiveFigure):
@@ -133,48 +151,57 @@ class SymmetryFigure(LiveFigure):
     Bottom row: each hidden neuron's activation over the input plane at the current epoch.
     """
 
-    def __init__(self, n_hidden: int, last_epoch: int, resolution: int = 40, dpi: int = 72):
-        super().__init__(figsize=(12.5, 7.0), dpi=dpi)
+    def __init__(self, n_hidden: int, last_epoch: int, resolution: int = 40, dpi: float | None = None):
+        super().__init__(*DASHBOARD_PIXELS, dpi=dpi)
         self.n_hidden, self.resolution = n_hidden, resolution
-        rows = self.figure.add_gridspec(2, 1, height_ratios=[1.3, 1], left=0.06, right=0.985, top=0.95,
-                                        bottom=0.02, hspace=0.3)
-        top = rows[0].subgridspec(2, 3, width_ratios=[1.6, 0.9, 1.1], wspace=0.3, hspace=0.7)
-        self.ax_weights = _curve_axes(self.figure, top[:, 0], last_epoch)
+        rows = self.figure.add_gridspec(2, 1, height_ratios=[1.35, 1])
+        top = rows[0].subgridspec(2, 3, width_ratios=[1.3, 1.1, 1.1])
+        self.ax_weights = _curve_axes(self.figure, top[:, 0], last_epoch, "incoming weights",
+                                      "epoch (solid: from x₁,\ndashed: from x₂)", "weight")
         self.ax_network = self.figure.add_subplot(top[:, 1])
-        self.ax_loss = _curve_axes(self.figure, top[0, 2], last_epoch, epoch_labels=False)
-        self.ax_distance = _curve_axes(self.figure, top[1, 2], last_epoch)
-        bottom = rows[1].subgridspec(1, max(n_hidden, 4), wspace=0.12)
+        self.ax_loss = _curve_axes(self.figure, top[0, 2], last_epoch, "loss", title_size="medium")
+        self.ax_distance = _curve_axes(self.figure, top[1, 2], last_epoch, "smallest distance",
+                                       "epoch", title_size="medium")
+        columns = max(n_hidden, 4)
+        bottom = rows[1].subgridspec(1, columns + 1, width_ratios=[1] * columns + [0.25])
         self.panels = [self.figure.add_subplot(bottom[0, j]) for j in range(n_hidden)]
+        self.ax_key = self.figure.add_subplot(bottom[0, columns])
         self.per_run_axes = [self.ax_weights, self.ax_loss, self.ax_distance]
+        self.key_activation = None  # the key is in the base layer, redrawn only when the activation changes
 
         self.weight_lines = plots.draw_weight_history(self.ax_weights, 2, n_hidden)
-        _static_labels(self.figure, self.ax_weights, "incoming weights of every hidden neuron",
-                       "epoch    (solid: weight from x₁, dashed: weight from x₂)", "weight")
         self.loss_line = plots.draw_loss(self.ax_loss)
-        _static_labels(self.figure, self.ax_loss, "loss")
         self.distance_line = plots.draw_neuron_distance(self.ax_distance)
-        _static_labels(self.figure, self.ax_distance, "smallest distance between two hidden neurons",
-                       "epoch", title_size="medium")
-        for ax in self.per_run_axes:
-            if ax is not self.ax_loss:  # the loss axis is logarithmic: its own ticks, at powers of ten
-                _few_value_ticks(ax)
-        self.markers = [ax.axvline(0, color="0.5", linewidth=1) for ax in self.per_run_axes]
+        for ax in (self.ax_weights, self.ax_distance):  # the loss axis is logarithmic: ticks at powers of ten
+            _few_value_ticks(ax)
+            ax.set_ylim(LAYOUT_VALUE_LIMITS["linear"])
+        self.ax_loss.set_ylim(LAYOUT_VALUE_LIMITS["log"])
+        self.markers = [ax.axvline(0, color="0.5", linewidth=plots.line_width(2 / 3))
+                        for ax in self.per_run_axes]
         self.animate(*self.markers)
 
-        self.network = plots.draw_network(self.ax_network, layer_sizes=(2, n_hidden, 1), node_size=500)
+        self.network = plots.draw_network(self.ax_network, layer_sizes=(2, n_hidden, 1), key=True)
         self.ax_network.set_xticks([])
         self.ax_network.spines["bottom"].set_visible(False)
-        self.ax_network.set_title("the network at this epoch")
-        plots.end_edges_at_nodes(self.network)  # only the edges change: nodes and labels stay in the base
-        self.animate(self.network["edges"])
+        self.ax_network.set_title("the network")
 
         self.activations = plots.draw_hidden_activations(self.panels, n_hidden, point_size=12,
-                                                         title="hidden neuron {number}: activation")
-        self.animate(*self.activations["images"])
-        for ax, line, points in zip(self.panels, self.activations["lines"], self.activations["points"], strict=True):
+                                                         key_ax=self.ax_key)
+        for j, ax in enumerate(self.panels):
             ax.set_xticks([])
             ax.set_yticks([])
+            ax.set_xlabel("x₁")
+            ax.set_ylabel("x₂" if j == 0 else "")
             ax.title.set_fontsize("medium")
+
+        self.freeze_layout()
+        for ax in self.per_run_axes:
+            ax.set_autoscaley_on(True)  # the layout's stand-in limits are gone: each run fits its curves
+        plots.fit_nodes_to_axes(self.network)
+        plots.end_edges_at_nodes(self.network)  # only the edges change: nodes and labels stay in the base
+        self.animate(self.network["edges"])
+        self.animate(*self.activations["images"])
+        for ax, line, points in zip(self.panels, self.activations["lines"], self.activations["points"], strict=True):
             self.animate(*ax.spines.values(), line, *points)  # the frame too: the image covers it
 
     def show_run(self, history, X, Y, distances: np.ndarray) -> None:
@@ -185,6 +212,10 @@ class SymmetryFigure(LiveFigure):
         plots.update_neuron_distance(self.distance_line, history.epochs, distances)
         self.edge_scale = max(np.abs(history.W1).max(), np.abs(history.W2).max(), 1e-12)
         plots.show_samples(self.activations, X, Y, self.resolution)
+        if history.activation != self.key_activation:
+            self.key_activation = history.activation
+            plots.update_activation_key(self.activations["key"], history.activation)
+            self.base = None  # the base layer holds the key: draw it again, once
         self.redraw_background()
 
     def show_epoch(self, record: int) -> None:
@@ -202,8 +233,8 @@ class PerceptronFigure(LiveFigure):
     """One perceptron over the four points of a logic gate: its line, the half-plane it calls 1,
     and the points on top."""
 
-    def __init__(self, dpi: int = 72):
-        super().__init__(figsize=(4.2, 4.2), dpi=dpi)
+    def __init__(self, dpi: float | None = None):
+        super().__init__(*EXPLORER_PIXELS, dpi=dpi)
         self.ax = self.figure.add_subplot()
         self.per_run_axes = [self.ax]  # redrawn whenever the gate (and so the points) changes
         self.perceptron = plots.draw_perceptron(self.ax, plots.GATE_BOX)
@@ -211,13 +242,13 @@ class PerceptronFigure(LiveFigure):
         # the frame after the region, which would cover it; the points last, on top of everything
         self.animate(self.perceptron["region"], *self.ax.spines.values(), self.perceptron["line"], *self.points)
         self.ax.set(xticks=[0, 1], yticks=[0, 1], xlabel="input $x_1$", ylabel="input $x_2$")
-        self.ax.set_title("XOR: shaded = the perceptron says 1")  # the longest title, for the layout
-        self.figure.tight_layout()
+        self.ax.set_title("XOR\nshaded: the perceptron says 1")  # the longest title, for the layout
+        self.freeze_layout()
 
     def show_points(self, X, Y, title: str) -> None:
         """Show the gate's four points under a title."""
         plots.update_points(self.points, X, Y)
-        self.ax.set_title(f"{title}: shaded = the perceptron says 1")
+        self.ax.set_title(f"{title}\nshaded: the perceptron says 1")
         self.redraw_background()
 
     def show_line(self, weights: np.ndarray, bias: float) -> None:

@@ -10,15 +10,21 @@ and plot_*(ax, ...) does both and adds a title and axis labels: one call for a s
 
 One colour per hidden neuron, the same in every notebook: hidden neuron j is always
 NEURON_COLORS[j] (the Okabe-Ito palette, readable with every common colour-vision deficiency).
-Weights are drawn with a purple-orange diverging map (also colour-blind safe): orange for
-positive, purple for negative, white for zero. Sizes of text come from matplotlib's rcParams,
-so that a style sheet can make every figure larger at once.
+A weight's sign has its own pair of colours, used for nothing else: SIGN_COLORS, olive for
+positive and indigo for negative (Paul Tol's colour-blind-safe "muted" scheme; neither is a
+neuron's colour), light grey for zero.
+
+Sizes come from matplotlib's rcParams, so that a style sheet makes every figure larger at once
+(`plt.style.use("helpers.projector")`): text sizes are relative ("large", "medium"), line widths
+are multiples of rcParams["lines.linewidth"] (line_width), and figure sizes come from
+rcParams["figure.figsize"] (figure_size), never wider than a notebook cell shows unshrunk.
 """
 
 import numpy as np
-from matplotlib import colormaps
+from matplotlib import rcParams
 from matplotlib.collections import LineCollection
 from matplotlib.colors import LinearSegmentedColormap, Normalize, to_rgb
+from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
@@ -27,7 +33,10 @@ from helpers.symmetry import smallest_neuron_distance
 from helpers.training import History
 
 NEURON_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000")
-WEIGHT_CMAP = "PuOr_r"
+SIGN_COLORS = {"positive": "#999933", "negative": "#332288"}  # olive and indigo: a weight's sign, nothing else
+ZERO_WEIGHT_COLOR = "0.85"
+WEIGHT_CMAP = LinearSegmentedColormap.from_list(
+    "weight_sign", [SIGN_COLORS["negative"], ZERO_WEIGHT_COLOR, SIGN_COLORS["positive"]])
 INPUT_LINESTYLES = ("-", "--", ":", "-.")
 
 # Where a model says 1, the plane is shaded this light grey, never darker: the black squares and
@@ -52,7 +61,41 @@ def _label_some_minor_ticks(value: float, position) -> str:
     return f"{value:g}" if mantissa in LOG_MINOR_LABELS else ""
 
 
-EDGE_WIDTH_MIN, EDGE_WIDTH_MAX = 0.5, 6.0  # line widths (points) of a zero weight and of the largest
+EDGE_WIDTH_MIN, EDGE_WIDTH_MAX = 0.5, 6.0  # line widths (points) of a zero weight and of the largest,
+                                           # at matplotlib's default line width (1.5): they scale with it
+DEFAULT_LINE_WIDTH = 1.5  # rcParams["lines.linewidth"] without a style
+THICK = 4 / 3             # the curves of the series: 2 pt at matplotlib's default line width
+DEFAULT_MARKER_SIZE = 6.0  # rcParams["lines.markersize"] without a style
+
+# A notebook cell shows a picture up to about 950 px wide without shrinking it (JupyterLab on a
+# 1280-px screen): a figure at most this wide keeps its text at the size it was set in.
+CELL_WIDTH_PX = 950
+
+
+def line_width(factor: float = 1.0) -> float:
+    """A line width in points: `factor` times rcParams["lines.linewidth"], so that a style sheet
+    with thicker lines thickens every line of the series."""
+    return factor * rcParams["lines.linewidth"]
+
+
+def marker_area(area: float) -> float:
+    """A marker's area in points^2, given for matplotlib's default marker size and scaled with
+    rcParams["lines.markersize"]."""
+    return area * (rcParams["lines.markersize"] / DEFAULT_MARKER_SIZE) ** 2
+
+
+def figure_size(columns: int = 1, rows: int = 1, panel_aspect: float | None = None) -> tuple[float, float]:
+    """(width, height) in inches of a figure with rows x columns panels, from the active style.
+
+    One panel alone is rcParams["figure.figsize"]; side by side, panels share a width that a
+    notebook cell shows unshrunk (CELL_WIDTH_PX at rcParams["figure.dpi"]), so their text keeps
+    its size. `panel_aspect` is a panel's height / width (default: that of figure.figsize); a
+    panel is never taller than figure.figsize. Lay many panels out in rows, not in one wide row.
+    """
+    width, height = rcParams["figure.figsize"]
+    aspect = height / width if panel_aspect is None else panel_aspect
+    panel_width = min(width, CELL_WIDTH_PX / rcParams["figure.dpi"] / columns, height / aspect)
+    return columns * panel_width, rows * panel_width * aspect
 
 
 def neuron_color(j: int) -> str:
@@ -92,8 +135,9 @@ def fit_value_axis(ax, epochs) -> None:
 def draw_points(ax, size: float = 40) -> tuple:
     """Empty markers for 2-D samples: class 0 as white circles, class 1 as black squares, so that
     the classes differ in shape as well as in colour. `size` is the marker's area in points^2
-    (as in scatter). Returns (class_0, class_1), two Line2D for update_points()."""
-    style = dict(linestyle="none", markersize=np.sqrt(size), markeredgecolor="black", zorder=3)
+    (as in scatter) at matplotlib's default marker size (scaled with the style's).
+    Returns (class_0, class_1), two Line2D for update_points()."""
+    style = dict(linestyle="none", markersize=np.sqrt(marker_area(size)), markeredgecolor="black", zorder=3)
     class_0, = ax.plot([], [], marker="o", markerfacecolor="white", label="class 0", **style)
     class_1, = ax.plot([], [], marker="s", markerfacecolor="black", label="class 1", **style)
     return class_0, class_1
@@ -147,16 +191,36 @@ def line_in_box(weights: np.ndarray, bias: float, box: tuple[float, float, float
     return [], []
 
 
-def plot_decision_regions(ax, params: dict, X, Y, activation: str = "sigmoid", resolution: int = 100) -> None:
-    """Shade the plane by the network's output (white = near 0, grey = near 1), draw the
-    output = 0.5 boundary and the samples on top."""
+def shade_output(ax, xs, ys, output: np.ndarray, colorbar: bool = True):
+    """Shade the plane by a model's output (white = 0, grey = 1) with its colour bar, and draw the
+    output = 0.5 boundary in black. output: (len(ys), len(xs)). Returns the shading (a
+    ContourSet) for output_colorbar(), e.g. one colour bar for several panels."""
+    shading = ax.contourf(xs, ys, output, levels=np.linspace(0, 1, 11), cmap=REGION_CMAP, vmin=0, vmax=1)
+    if output.min() < 0.5 < output.max():
+        ax.contour(xs, ys, output, levels=[0.5], colors="black", linewidths=line_width())
+    if colorbar:
+        output_colorbar(shading, ax)
+    return shading
+
+
+def output_colorbar(shading, ax):
+    """The key of shade_output()'s shading, beside `ax` (one Axes, or a list of them)."""
+    bar = np.ravel(ax)[0].figure.colorbar(shading, ax=ax, ticks=[0, 0.5, 1], fraction=0.08, pad=0.03)
+    bar.set_label("network output")
+    return bar
+
+
+def plot_decision_regions(ax, params: dict, X, Y, activation: str = "sigmoid", resolution: int = 100,
+                          colorbar: bool = True):
+    """Shade the plane by the network's output (white = near 0, grey = near 1, with a colour bar
+    unless colorbar=False), draw the output = 0.5 boundary and the samples on top.
+    Returns the shading, for output_colorbar()."""
     params = check_params(params)
     xs, ys, points = input_grid(X, resolution)
     output = forward_pass(params, points, activation)[0][:, 0].reshape(resolution, resolution)
-    ax.contourf(xs, ys, output, levels=np.linspace(0, 1, 11), cmap=REGION_CMAP, vmin=0, vmax=1)
-    if output.min() < 0.5 < output.max():
-        ax.contour(xs, ys, output, levels=[0.5], colors="black", linewidths=1.5)
+    shading = shade_output(ax, xs, ys, output, colorbar)
     plot_points(ax, X, Y)
+    return shading
 
 
 def half_plane_in_box(weights, bias: float, box: tuple[float, float, float, float]) -> np.ndarray:
@@ -185,7 +249,7 @@ def draw_perceptron(ax, box: tuple[float, float, float, float] = GATE_BOX) -> di
     for update_perceptron(). Draw the samples after it (plot_points) so that they lie on top."""
     region = Polygon(np.zeros((0, 2)), closed=True, facecolor=REGION_SHADE, edgecolor="none", zorder=1)
     ax.add_patch(region)
-    line, = ax.plot([], [], color=neuron_color(0), linewidth=2.5, zorder=2)
+    line, = ax.plot([], [], color=neuron_color(0), linewidth=line_width(5 / 3), zorder=2)
     ax.set(xlim=box[:2], ylim=box[2:])
     return {"region": region, "line": line, "box": box}
 
@@ -203,6 +267,8 @@ def plot_perceptron(ax, weights, bias: float, X, Y, title: str | None = None) ->
     artists["points"] = plot_points(ax, X, Y, size=80)
     ax.set(xlim=artists["box"][:2], ylim=artists["box"][2:], xticks=[0, 1], yticks=[0, 1])
     ax.set_title(title or "shaded: the perceptron says 1")
+    ax.legend(handles=[Polygon(np.zeros((0, 2)), facecolor=REGION_SHADE, label="says 1"),
+                       *artists["points"]], loc="upper left", bbox_to_anchor=(1.02, 1.0))
     return artists
 
 
@@ -229,22 +295,52 @@ def activation_range(activation: str, values: np.ndarray) -> tuple[float, float]
 
 
 def draw_hidden_activations(axes, n_hidden: int, point_size: float = 25,
-                            title: str = "hidden neuron {number}") -> dict:
+                            title: str = "hidden neuron {number}", key_ax=None) -> dict:
     """Small multiples, empty: panel j will show hidden neuron j's activation over the input plane
     in its own colour, its line (where its weighted sum z_j is 0, dashed) and the samples.
 
     `axes` holds at least n_hidden Axes; `title` names each panel, in the neuron's colour, with
-    {number} for the neuron's number. Returns the artists ("images", "lines", "points", one per
-    neuron) for show_samples() and update_hidden_activations().
+    {number} for the neuron's number. Each panel's axes are labelled x₁ and x₂. `key_ax`, if
+    given, becomes the key of the shading (draw_activation_key). Returns the artists ("images",
+    "lines", "points", one per neuron; "key") for show_samples() and update_hidden_activations().
     """
     artists = {"axes": list(np.ravel(axes))[:n_hidden], "images": [], "lines": [], "points": []}
     for j, ax in enumerate(artists["axes"]):
         artists["images"].append(ax.imshow(np.zeros((2, 2)), origin="lower", cmap=neuron_colormap(j),
                                            aspect="auto", interpolation="nearest"))
-        artists["lines"].append(ax.plot([], [], color="black", linestyle="--", linewidth=1.5)[0])
+        artists["lines"].append(ax.plot([], [], color="black", linestyle="--", linewidth=line_width())[0])
         artists["points"].append(draw_points(ax, point_size))
         ax.set_title(title.format(number=j + 1), color=neuron_color(j))
+        ax.set_xlabel("input $x_1$")
+        ax.set_ylabel("input $x_2$")
+    artists["key"] = None if key_ax is None else draw_activation_key(key_ax, n_hidden)
     return artists
+
+
+def draw_activation_key(ax, n_hidden: int) -> dict:
+    """The key of the activation panels: one colour strip per hidden neuron, from white (its
+    lowest activation) to its full colour (its highest); update_activation_key() labels the ends."""
+    ramp = np.linspace(0, 1, 64)[:, None]
+    for j in range(n_hidden):
+        ax.imshow(ramp, origin="lower", cmap=neuron_colormap(j), extent=(j, j + 1, 0, 1), aspect="auto")
+    ax.set(xlim=(0, n_hidden), ylim=(0, 1))
+    ax.set_xticks([])
+    ax.yaxis.tick_right()
+    ax.yaxis.set_label_position("right")
+    ax.set_ylabel("activation")
+    ax.set_yticks([0, 1], ["low", "high"])
+    return {"ax": ax}
+
+
+def update_activation_key(key: dict, activation: str) -> None:
+    """Label the key's ends with the activation's range (relu: 0 to each neuron's largest value)."""
+    low, high = ACTIVATION_RANGES.get(activation, (0.0, None))
+    key["ax"].set_yticks([0, 1], [f"{low:g}".replace("-", "−"), "its max" if high is None else f"{high:g}"])
+
+
+def activation_key_axes(ax):
+    """A narrow Axes just right of `ax`, for the key of a row of activation panels."""
+    return ax.inset_axes([1.12, 0.0, 0.12, 1.0])
 
 
 def show_samples(artists: dict, X, Y, resolution: int = 60) -> None:
@@ -270,16 +366,23 @@ def update_hidden_activations(artists: dict, params: dict, activation: str) -> N
         line.set_data(*line_in_box(params["W1"][:, j], params["b1"][j], artists["box"]))
 
 
-def plot_hidden_activations(axes, params: dict, X, Y, activation: str = "sigmoid", resolution: int = 60) -> list:
+def plot_hidden_activations(axes, params: dict, X, Y, activation: str = "sigmoid", resolution: int = 60,
+                            key: bool = True) -> list:
     """Small multiples: panel j shows hidden neuron j's activation over the input plane, in its
-    own colour, with its own line (where its weighted sum z_j is 0) and the samples.
+    own colour, with its own line (where its weighted sum z_j is 0) and the samples; with
+    key=True a key of the colours (white = lowest activation, full colour = highest) right of
+    the last panel.
 
     `axes` holds at least n_hidden Axes. Returns the images drawn, one per neuron.
     """
     params = check_params(params)
-    artists = draw_hidden_activations(axes, params["W1"].shape[1])
+    n_hidden = params["W1"].shape[1]
+    key_ax = activation_key_axes(list(np.ravel(axes))[n_hidden - 1]) if key else None
+    artists = draw_hidden_activations(axes, n_hidden, key_ax=key_ax)
     show_samples(artists, X, Y, resolution)
     update_hidden_activations(artists, params, activation)
+    if key:
+        update_activation_key(artists["key"], activation)
     return artists["images"]
 
 
@@ -292,7 +395,7 @@ def draw_weight_history(ax, n_inputs: int, n_hidden: int) -> list:
     # Draw the last neuron first so that neuron 1 ends on top when lines coincide.
     for j in reversed(range(n_hidden)):
         for i in range(n_inputs):
-            lines[j][i], = ax.plot([], [], color=neuron_color(j), linewidth=2,
+            lines[j][i], = ax.plot([], [], color=neuron_color(j), linewidth=line_width(THICK),
                                    linestyle=INPUT_LINESTYLES[i % len(INPUT_LINESTYLES)],
                                    label=f"neuron {j + 1}, weight from $x_{i + 1}$")
     return lines
@@ -324,7 +427,7 @@ def draw_loss(ax, label: str | None = None, color: str = "black"):
     returns its line for update_loss()."""
     ax.set_yscale("log")
     ax.yaxis.set_major_formatter(PLAIN_NUMBER)
-    return ax.plot([], [], color=color, linewidth=2, label=label)[0]
+    return ax.plot([], [], color=color, linewidth=line_width(THICK), label=label)[0]
 
 
 def update_loss(line, history: History) -> None:
@@ -346,7 +449,7 @@ def plot_loss(ax, history: History, label: str | None = None, color: str = "blac
 
 def draw_neuron_distance(ax):
     """An empty curve of the smallest distance between two hidden neurons; returns its line."""
-    return ax.plot([], [], color="black", linewidth=2)[0]
+    return ax.plot([], [], color="black", linewidth=line_width(THICK))[0]
 
 
 def update_neuron_distance(line, epochs, distances) -> None:
@@ -374,46 +477,73 @@ def _node_positions(layer_sizes) -> list[np.ndarray]:
 
 
 def draw_network(ax, params: dict | None = None, layer_sizes=None, weight_scale: float | None = None,
-                 node_size: float = 900) -> dict:
+                 node_size: float | None = None, key: bool | None = None) -> dict:
     """Draw a network with one hidden layer: inputs on the left, hidden neurons (each in its own
     colour) in the middle, outputs on the right.
 
-    With `params`, each edge's width and colour show its weight (orange positive, purple
-    negative, wider = larger); without, give `layer_sizes` like (3, 4, 2) for a plain diagram.
-    Returns the artists ("edges", "nodes" (one collection), "labels"), for update_network() to change the
-    weights without redrawing.
+    With `params`, each edge's width and colour show its weight (SIGN_COLORS: olive positive,
+    indigo negative, wider = larger; a key below the diagram says so, unless key=False); without,
+    give `layer_sizes` like (3, 4, 2) for a plain diagram. `node_size` is a node's area in
+    points^2 (default: big enough for its label at the style's font size).
+    Returns the artists ("edges", "nodes" (one collection), "labels", "key"), for update_network()
+    to change the weights without redrawing.
     """
     if params is not None:
         params = check_params(params)
         layer_sizes = (params["W1"].shape[0], params["W1"].shape[1], params["W2"].shape[1])
+    if key is None:
+        key = params is not None  # a plain diagram has no weights to explain
     if layer_sizes is None or len(layer_sizes) != 3 or min(layer_sizes) < 1:
         raise ValueError(f"layer_sizes must be three positive sizes like (3, 4, 2); got {layer_sizes!r}")
     positions = _node_positions(layer_sizes)
     segments = [[positions[layer][a], positions[layer + 1][b]]
                 for layer in (0, 1) for a in range(layer_sizes[layer]) for b in range(layer_sizes[layer + 1])]
-    edges = LineCollection(segments, colors="0.6", linewidths=1.5, zorder=1)
+    edges = LineCollection(segments, colors="0.6", linewidths=line_width(), zorder=1)
     ax.add_collection(edges)
     names = ("x", "h", "y")
     subscript = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")  # plain text draws much faster than $h_1$
     points = np.vstack(positions)
     faces = ["white"] * layer_sizes[0] + [neuron_color(k) for k in range(layer_sizes[1])] + ["white"] * layer_sizes[2]
+    if node_size is None:
+        node_size = (3 * rcParams["font.size"]) ** 2  # 30 pt across at 10-pt text: room for "h₁"
     nodes = ax.scatter(points[:, 0], points[:, 1], s=node_size, facecolor=faces, edgecolor="black",
-                       linewidth=1.5, zorder=2)
+                       linewidth=line_width(), zorder=2)
     node_names = [names[layer] + str(k + 1).translate(subscript)
                   for layer, size in enumerate(layer_sizes) for k in range(size)]
     labels = [ax.text(x, y, name, ha="center", va="center", zorder=3, color=text_color_on(face))
               for (x, y), name, face in zip(points, node_names, faces, strict=True)]
     top = max(layer_sizes) / 2
     ax.set_xlim(-0.4, 2.4)
-    ax.set_ylim(-top, top)
+    ax.set_ylim(-top - (0.9 if key else 0.0), top)  # room below the nodes for the key
     ax.set_xticks([0, 1, 2], ["inputs", "hidden layer", "outputs"])
     ax.set_yticks([])
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    artists = {"edges": edges, "nodes": nodes, "labels": labels, "weight_scale": weight_scale}
+    artists = {"edges": edges, "nodes": nodes, "labels": labels, "weight_scale": weight_scale,
+               "key": draw_sign_key(ax) if key else None}
     if params is not None:
         update_network(artists, params)
     return artists
+
+
+def draw_sign_key(ax):
+    """The key of a network diagram's edge colours, at the bottom of its axes: the two sign colours."""
+    handles = [Line2D([], [], color=SIGN_COLORS[sign], linewidth=line_width(2), label=f"weight {symbol} 0")
+               for sign, symbol in (("positive", ">"), ("negative", "<"))]
+    return ax.legend(handles=handles, loc="lower center", ncols=2, frameon=False, handlelength=1.2,
+                     columnspacing=0.8, handletextpad=0.4, borderaxespad=0.1)
+
+
+def fit_nodes_to_axes(artists: dict, fill: float = 0.7) -> None:
+    """Make the nodes of a diagram made by draw_network() as large as its axes allow: `fill`
+    times the distance between two neighbouring nodes of a layer, and never smaller than its
+    labels. Call it once the axes has its final size."""
+    ax = artists["nodes"].axes
+    to_points = 72 / ax.figure.dpi
+    step_x, step_y = np.abs(ax.transData.transform([1, 1]) - ax.transData.transform([0, 0])) * to_points
+    label_size = 1.6 * artists["labels"][0].get_fontsize()  # points: "h₁" and a rim around it
+    diameter = max(fill * min(step_x / 2, step_y), label_size)
+    artists["nodes"].set_sizes([diameter ** 2])
 
 
 def end_edges_at_nodes(artists: dict) -> None:
@@ -438,6 +568,6 @@ def update_network(artists: dict, params: dict) -> None:
     weights = np.concatenate([params["W1"].ravel(), params["W2"].ravel()])
     scale = artists["weight_scale"] or max(np.abs(weights).max(), 1e-12)
     norm = Normalize(-scale, scale)
-    artists["edges"].set_linewidths(EDGE_WIDTH_MIN + (EDGE_WIDTH_MAX - EDGE_WIDTH_MIN)
-                                    * np.minimum(np.abs(weights) / scale, 1.0))
-    artists["edges"].set_colors(colormaps[WEIGHT_CMAP](norm(weights)))
+    widths = EDGE_WIDTH_MIN + (EDGE_WIDTH_MAX - EDGE_WIDTH_MIN) * np.minimum(np.abs(weights) / scale, 1.0)
+    artists["edges"].set_linewidths(widths * line_width() / DEFAULT_LINE_WIDTH)
+    artists["edges"].set_colors(WEIGHT_CMAP(norm(weights)))

@@ -26,8 +26,13 @@ def below_title(explorer, picture: np.ndarray) -> np.ndarray:
     return picture[int(picture.shape[0] - top) + 1:]
 
 
-def ink_near(explorer, picture: np.ndarray, point, radius_px: int = 4) -> bool:
-    """Is there dark ink within radius_px pixels of the data point (x1, x2)?"""
+def ink_near(explorer, picture: np.ndarray, point, radius_px: int | None = None) -> bool:
+    """Is there dark ink within radius_px pixels of the data point (x1, x2)? (Default: just beyond
+    the rim of a marker, whose size in pixels follows the style's font and the figure's dpi.)"""
+    if radius_px is None:
+        marker = explorer.figure.points[0]
+        radius_px = int(np.ceil((marker.get_markersize() + marker.get_markeredgewidth()) / 2
+                                * explorer.figure.figure.dpi / 72)) + 1
     x, y = explorer.figure.ax.transData.transform(point)
     row, column = int(round(picture.shape[0] - y)), int(round(x))
     window = picture[row - radius_px:row + radius_px + 1, column - radius_px:column + radius_px + 1]
