@@ -70,6 +70,7 @@ DEFAULT_MARKER_SIZE = 6.0  # rcParams["lines.markersize"] without a style
 # A notebook cell shows a picture up to about 950 px wide without shrinking it (JupyterLab on a
 # 1280-px screen): a figure at most this wide keeps its text at the size it was set in.
 CELL_WIDTH_PX = 950
+TEXT_LINES_PER_PANEL, LINE_SPACING = 3, 1.4  # a panel's title, tick labels and axis label, in text lines
 
 
 def line_width(factor: float = 1.0) -> float:
@@ -90,12 +91,15 @@ def figure_size(columns: int = 1, rows: int = 1, panel_aspect: float | None = No
     One panel alone is rcParams["figure.figsize"]; side by side, panels share a width that a
     notebook cell shows unshrunk (CELL_WIDTH_PX at rcParams["figure.dpi"]), so their text keeps
     its size. `panel_aspect` is a panel's height / width (default: that of figure.figsize); a
-    panel is never taller than figure.figsize. Lay many panels out in rows, not in one wide row.
+    panel is never taller than figure.figsize. Each row also gets room for three lines of text
+    (title, tick labels, axis label) at the style's font size, so that larger text does not
+    squeeze the panels. Lay many panels out in rows, not in one wide row.
     """
     width, height = rcParams["figure.figsize"]
     aspect = height / width if panel_aspect is None else panel_aspect
     panel_width = min(width, CELL_WIDTH_PX / rcParams["figure.dpi"] / columns, height / aspect)
-    return columns * panel_width, rows * panel_width * aspect
+    text = TEXT_LINES_PER_PANEL * LINE_SPACING * rcParams["font.size"] / 72  # inches: title, ticks, label
+    return round(columns * panel_width, 2), round(rows * (panel_width * aspect + text), 2)
 
 
 def neuron_color(j: int) -> str:
