@@ -79,13 +79,19 @@ def line_width(factor: float = 1.0) -> float:
     return factor * rcParams["lines.linewidth"]
 
 
+def thick() -> float:
+    """The width of the series' curves: THICK times rcParams["lines.linewidth"] (2 pt by default)."""
+    return line_width(THICK)
+
+
 def marker_area(area: float) -> float:
     """A marker's area in points^2, given for matplotlib's default marker size and scaled with
     rcParams["lines.markersize"]."""
     return area * (rcParams["lines.markersize"] / DEFAULT_MARKER_SIZE) ** 2
 
 
-def figure_size(columns: int = 1, rows: int = 1, panel_aspect: float | None = None) -> tuple[float, float]:
+def figure_size(columns: int = 1, rows: int = 1, panel_aspect: float | None = None,
+                extra_lines: int = 0) -> tuple[float, float]:
     """(width, height) in inches of a figure with rows x columns panels, from the active style.
 
     One panel alone is rcParams["figure.figsize"]; side by side, panels share a width that a
@@ -93,13 +99,15 @@ def figure_size(columns: int = 1, rows: int = 1, panel_aspect: float | None = No
     its size. `panel_aspect` is a panel's height / width (default: that of figure.figsize); a
     panel is never taller than figure.figsize. Each row also gets room for three lines of text
     (title, tick labels, axis label) at the style's font size, so that larger text does not
-    squeeze the panels. Lay many panels out in rows, not in one wide row.
+    squeeze the panels, and the figure `extra_lines` more (a suptitle's lines, a figure legend's
+    rows). Lay many panels out in rows, not in one wide row.
     """
     width, height = rcParams["figure.figsize"]
     aspect = height / width if panel_aspect is None else panel_aspect
     panel_width = min(width, CELL_WIDTH_PX / rcParams["figure.dpi"] / columns, height / aspect)
-    text = TEXT_LINES_PER_PANEL * LINE_SPACING * rcParams["font.size"] / 72  # inches: title, ticks, label
-    return round(columns * panel_width, 2), round(rows * (panel_width * aspect + text), 2)
+    line = LINE_SPACING * rcParams["font.size"] / 72  # inches
+    height = rows * (panel_width * aspect + TEXT_LINES_PER_PANEL * line) + extra_lines * line
+    return round(columns * panel_width, 2), round(height, 2)
 
 
 def neuron_color(j: int) -> str:
@@ -399,7 +407,7 @@ def draw_weight_history(ax, n_inputs: int, n_hidden: int) -> list:
     # Draw the last neuron first so that neuron 1 ends on top when lines coincide.
     for j in reversed(range(n_hidden)):
         for i in range(n_inputs):
-            lines[j][i], = ax.plot([], [], color=neuron_color(j), linewidth=line_width(THICK),
+            lines[j][i], = ax.plot([], [], color=neuron_color(j), linewidth=thick(),
                                    linestyle=INPUT_LINESTYLES[i % len(INPUT_LINESTYLES)],
                                    label=f"neuron {j + 1}, weight from $x_{i + 1}$")
     return lines
@@ -431,7 +439,7 @@ def draw_loss(ax, label: str | None = None, color: str = "black"):
     returns its line for update_loss()."""
     ax.set_yscale("log")
     ax.yaxis.set_major_formatter(PLAIN_NUMBER)
-    return ax.plot([], [], color=color, linewidth=line_width(THICK), label=label)[0]
+    return ax.plot([], [], color=color, linewidth=thick(), label=label)[0]
 
 
 def update_loss(line, history: History) -> None:
@@ -441,7 +449,14 @@ def update_loss(line, history: History) -> None:
     fit_value_axis(ax, history.epochs)
     # Within one decade no power of ten may be in view: then label a few ticks in between.
     low, high = ax.get_ylim()
-    ax.yaxis.set_minor_formatter(FuncFormatter(_label_some_minor_ticks) if high / low < 10 else NullFormatter())
+    if high / low >= 10:
+        ax.yaxis.set_minor_formatter(NullFormatter())
+        return
+    # No 0.2, 0.3 or 0.5 (times a power of ten) in view, as in 0.69 to 0.87: then label every tick.
+    decade = 10 ** np.floor(np.log10(low))
+    some_in_view = any(low <= mantissa * scale <= high
+                       for scale in (decade, 10 * decade) for mantissa in LOG_MINOR_LABELS)
+    ax.yaxis.set_minor_formatter(FuncFormatter(_label_some_minor_ticks) if some_in_view else PLAIN_NUMBER)
 
 
 def plot_loss(ax, history: History, label: str | None = None, color: str = "black") -> None:
@@ -453,7 +468,7 @@ def plot_loss(ax, history: History, label: str | None = None, color: str = "blac
 
 def draw_neuron_distance(ax):
     """An empty curve of the smallest distance between two hidden neurons; returns its line."""
-    return ax.plot([], [], color="black", linewidth=line_width(THICK))[0]
+    return ax.plot([], [], color="black", linewidth=thick())[0]
 
 
 def update_neuron_distance(line, epochs, distances) -> None:
@@ -508,33 +523,52 @@ def draw_network(ax, params: dict | None = None, layer_sizes=None, weight_scale:
     subscript = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")  # plain text draws much faster than $h_1$
     points = np.vstack(positions)
     faces = ["white"] * layer_sizes[0] + [neuron_color(k) for k in range(layer_sizes[1])] + ["white"] * layer_sizes[2]
-    if node_size is None:
-        node_size = (3 * rcParams["font.size"]) ** 2  # 30 pt across at 10-pt text: room for "h₁"
+    key_rows = 0 if not key else 1 if _key_fits_in_one_row(ax) else 2
+    top = max(layer_sizes) / 2
+    ax.set_xlim(-0.4, 2.4)
+    ax.set_ylim(-top - KEY_ROW_HEIGHT * key_rows, top)  # room below the nodes for the key
+    if node_size is None:  # 30 pt across at 10-pt text (room for "h₁"), less if the axes is small
+        node_size = max(min(3 * rcParams["font.size"], _node_diameter_that_fits(ax, layer_sizes)),
+                        1.6 * rcParams["font.size"]) ** 2  # never smaller than its label
     nodes = ax.scatter(points[:, 0], points[:, 1], s=node_size, facecolor=faces, edgecolor="black",
                        linewidth=line_width(), zorder=2)
     node_names = [names[layer] + str(k + 1).translate(subscript)
                   for layer, size in enumerate(layer_sizes) for k in range(size)]
     labels = [ax.text(x, y, name, ha="center", va="center", zorder=3, color=text_color_on(face))
               for (x, y), name, face in zip(points, node_names, faces, strict=True)]
-    top = max(layer_sizes) / 2
-    ax.set_xlim(-0.4, 2.4)
-    ax.set_ylim(-top - (0.9 if key else 0.0), top)  # room below the nodes for the key
-    ax.set_xticks([0, 1, 2], ["inputs", "hidden layer", "outputs"])
+    ax.set_xticks([0, 1, 2], ["inputs", "hidden\nlayer", "outputs"])
     ax.set_yticks([])
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     artists = {"edges": edges, "nodes": nodes, "labels": labels, "weight_scale": weight_scale,
-               "key": draw_sign_key(ax) if key else None}
+               "key": draw_sign_key(ax, columns=2 if key_rows == 1 else 1) if key else None}
     if params is not None:
         update_network(artists, params)
     return artists
 
 
-def draw_sign_key(ax):
+KEY_ROW_HEIGHT = 0.9  # data units below the lowest node, per row of the sign key
+
+
+def _key_fits_in_one_row(ax) -> bool:
+    """Is the axes (as wide as it is now) wide enough for the sign key's two entries side by side?"""
+    width_points = ax.get_position().width * ax.figure.get_figwidth() * 72
+    return width_points >= 15 * rcParams["font.size"]
+
+
+def _node_diameter_that_fits(ax, layer_sizes) -> float:
+    """The largest node diameter (points) that leaves room between neighbours, in the axes as it is now."""
+    box = ax.get_position()
+    width, height = box.width * ax.figure.get_figwidth() * 72, box.height * ax.figure.get_figheight() * 72
+    x_span, y_span = np.diff(ax.get_xlim())[0], np.diff(ax.get_ylim())[0]
+    return 0.7 * min(width / x_span / 2, height / y_span)
+
+
+def draw_sign_key(ax, columns: int = 2):
     """The key of a network diagram's edge colours, at the bottom of its axes: the two sign colours."""
     handles = [Line2D([], [], color=SIGN_COLORS[sign], linewidth=line_width(2), label=f"weight {symbol} 0")
                for sign, symbol in (("positive", ">"), ("negative", "<"))]
-    return ax.legend(handles=handles, loc="lower center", ncols=2, frameon=False, handlelength=1.2,
+    return ax.legend(handles=handles, loc="lower center", ncols=columns, frameon=False, handlelength=1.2,
                      columnspacing=0.8, handletextpad=0.4, borderaxespad=0.1)
 
 

@@ -289,7 +289,8 @@ def test_widget_pictures_fit_a_notebook_cell_and_keep_their_text_inside(style, m
         box = ax.get_tightbbox(renderer)
         name = ax.get_title() or ax.get_ylabel() or ax.get_xlabel()
         assert box.x0 >= -1 and box.y0 >= -1, f"{name!r}: cut at the left or bottom"
-        assert box.x1 <= figure.bbox.width + 1 and box.y1 <= figure.bbox.height + 1, f"{name!r}: cut at the right or top"
+        assert box.x1 <= figure.bbox.width + 1 and box.y1 <= figure.bbox.height + 1, (
+            f"{name!r}: cut at the right or top")
 
 
 def test_the_dashboard_labels_its_activation_panels_and_keys_their_colours():
