@@ -6,6 +6,10 @@
 Each widget computes with the math modules, draws with helpers.live, and shows the picture as a
 PNG in an ipywidgets.Image: core widgets only, so it works in JupyterLab, Notebook 7, VS Code and
 Colab with no extension. A settings change trains once; the epoch slider and Play only redraw.
+
+A widget reads matplotlib's style when it is made: made after `plt.style.use("helpers.projector")`
+(or inside `with plt.style.context("helpers.projector"):`), its picture has 14-pt text and thicker
+lines, at most a notebook cell's width (950 px) so that the text is not shrunk.
 """
 
 import html

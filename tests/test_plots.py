@@ -1,5 +1,7 @@
 """Tests for helpers.plots: the figures draw what they claim, on Figures outside pyplot."""
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
@@ -136,3 +138,26 @@ def test_the_shaded_half_plane_is_exactly_the_part_of_the_box_that_says_one(weig
     shoelace = 0.5 * abs(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1)))
     np.testing.assert_allclose(shoelace, area, atol=1e-12)
     assert np.all(corners @ np.asarray(weights) + bias >= -1e-12)
+
+
+@pytest.mark.parametrize("losses, labelled", [
+    ((0.87, 0.69), ["0.7", "0.8"]),       # no 0.2, 0.3 or 0.5 in view: every tick is labelled
+    ((0.9, 0.15), ["0.2", "0.3", "0.5"]),  # some in view: only those, so that 0.7, 0.8, 0.9 do not crowd
+])
+def test_a_log_loss_axis_within_one_decade_always_labels_some_ticks(losses, labelled):
+    ax = Figure().subplots()
+    line = plots.draw_loss(ax)
+    plots.update_loss(line, SimpleNamespace(epochs=np.array([0, 10]), loss=np.array(losses)))
+    ax.figure.canvas.draw()
+    low, high = ax.get_ylim()
+    shown = [label.get_text() for label in ax.yaxis.get_ticklabels(minor=True) + ax.yaxis.get_ticklabels()
+             if label.get_text() and low <= float(label.get_text()) <= high]
+    assert sorted(shown) == labelled
+
+
+def test_figure_size_puts_panels_side_by_side_within_a_cell_and_leaves_room_for_text():
+    single = plots.figure_size()
+    three = plots.figure_size(3, 1)
+    assert three[0] <= plots.CELL_WIDTH_PX / 100 and three[0] > single[0]
+    assert plots.figure_size(2, 2)[1] > plots.figure_size(2, 1)[1]
+    assert plots.figure_size(2, 1, extra_lines=2)[1] > plots.figure_size(2, 1)[1]
