@@ -18,11 +18,11 @@ from playwright.sync_api import expect, sync_playwright
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-def require_chromium() -> str:
+def require_chromium(test: str) -> str:
     """The browser to test with; skips the test without one, except under CI, where it fails."""
     path = find_chromium()
     if path is None:
-        message = f"browser test: no Chromium or Chrome found; {HOW_TO_GET_ONE}"
+        message = f"browser test {test}: no Chromium or Chrome found; {HOW_TO_GET_ONE}"
         if os.environ.get("CI"):
             pytest.fail(message + " (CI must run the browser test)")
         pytest.skip(message)
@@ -36,8 +36,8 @@ def jupyterlab(tmp_path):
 
 
 @pytest.fixture
-def chromium(tmp_path):
-    with run_chromium(require_chromium(), tmp_path) as address:
+def chromium(request, tmp_path):
+    with run_chromium(require_chromium(request.node.name), tmp_path) as address:
         yield address
 
 
@@ -153,8 +153,8 @@ def test_a_fresh_jupyterlab_shows_no_pop_up_about_jupyter_news(chromium, tmp_pat
 def test_a_missing_browser_skips_on_a_laptop_and_fails_under_ci(monkeypatch):
     monkeypatch.setattr(f"{__name__}.find_chromium", lambda: None)
     monkeypatch.delenv("CI", raising=False)
-    with pytest.raises(pytest.skip.Exception, match="playwright install chromium"):
-        require_chromium()
+    with pytest.raises(pytest.skip.Exception, match="browser test test_x: .*playwright install chromium"):
+        require_chromium("test_x")
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI must run the browser test"):
-        require_chromium()
+        require_chromium("test_x")
