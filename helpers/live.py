@@ -210,7 +210,8 @@ class SymmetryFigure(LiveFigure):
         plots.update_weight_history(self.weight_lines, history)
         plots.update_loss(self.loss_line, history)
         plots.update_neuron_distance(self.distance_line, history.epochs, distances)
-        self.edge_scale = max(np.abs(history.W1).max(), np.abs(history.W2).max(), 1e-12)
+        # one width scale for the whole run, so that an edge's width compares across epochs
+        self.network["weight_scale"] = max(np.abs(history.W1).max(), np.abs(history.W2).max(), 1e-12)
         plots.show_samples(self.activations, X, Y, self.resolution)
         if history.activation != self.key_activation:
             self.key_activation = history.activation
@@ -224,7 +225,6 @@ class SymmetryFigure(LiveFigure):
         for marker in self.markers:
             marker.set_xdata([history.epochs[record]] * 2)
         params = history.params_at(record)
-        self.network["weight_scale"] = self.edge_scale
         plots.update_network(self.network, params)
         plots.update_hidden_activations(self.activations, params, history.activation)
 
