@@ -5,6 +5,7 @@ import pytest
 
 import helpers
 from helpers.data import logic_gate, two_moons
+from helpers.network import backward_pass, forward_pass
 
 
 def test_history_records_the_start_every_few_epochs_and_the_end():
@@ -173,17 +174,53 @@ def test_dropout_breaks_the_symmetry_of_a_constant_start():
     assert helpers.count_distinct_neurons(history.params) == 4
 
 
-def test_dropout_step_gives_dropped_neurons_no_update():
+def dropout_gradients_by_hand(params, X, Y, keep):
+    """The gradient of the mean bce loss of a tanh network whose hidden layer is multiplied by the
+    dropout mask `keep` on its way to the output: the chain rule one sample and one weight at a
+    time, written apart from helpers' matrix form of the backward pass."""
+    n_samples, (n_inputs, n_hidden) = len(X), params["W1"].shape
+    grads = {name: np.zeros_like(array) for name, array in params.items()}
+    for n in range(n_samples):
+        z1 = [sum(X[n, i] * params["W1"][i, j] for i in range(n_inputs)) + params["b1"][j] for j in range(n_hidden)]
+        hidden = np.tanh(z1)
+        z2 = sum(hidden[j] * keep[n, j] * params["W2"][j, 0] for j in range(n_hidden)) + params["b2"][0]
+        output_error = (1 / (1 + np.exp(-z2)) - Y[n, 0]) / n_samples  # dL/dz2 of the mean bce
+        grads["b2"][0] += output_error
+        for j in range(n_hidden):
+            grads["W2"][j, 0] += output_error * hidden[j] * keep[n, j]
+            # neuron j's error passes back through its mask: a dropped neuron (keep 0) gets none
+            hidden_error = output_error * params["W2"][j, 0] * keep[n, j] * (1 - hidden[j] ** 2)
+            grads["b1"][j] += hidden_error
+            for i in range(n_inputs):
+                grads["W1"][i, j] += hidden_error * X[n, i]
+    return grads
+
+
+XOR_NETWORK = {"W1": np.array([[0.5, -0.3, 0.8], [0.2, 0.4, -0.6]]), "b1": np.array([0.1, -0.2, 0.3]),
+               "W2": np.array([[0.7], [-0.5], [0.9]]), "b2": np.array([0.05])}
+
+
+def test_dropout_gives_a_dropped_neuron_no_gradient_and_scales_the_kept_ones():
     X, Y = logic_gate("xor")
-    params = helpers.init_params(2, 3, 1, seed=0)
+    # rate 0.5: a kept neuron's activation is doubled, a dropped one's is 0. Neuron 2 (the middle
+    # column) is dropped for every sample; the others are dropped for some samples only.
+    keep = np.array([[2.0, 0.0, 0.0], [0.0, 0.0, 2.0], [2.0, 0.0, 2.0], [2.0, 0.0, 0.0]])
+    grads = backward_pass(XOR_NETWORK, forward_pass(XOR_NETWORK, X, "tanh", keep)[1], Y, "bce")
+    expected = dropout_gradients_by_hand(XOR_NETWORK, X, Y, keep)
+    for name in XOR_NETWORK:
+        np.testing.assert_allclose(grads[name], expected[name], rtol=1e-12, atol=1e-15)
+    assert np.all(grads["W1"][:, 1] == 0) and grads["b1"][1] == 0 and grads["W2"][1, 0] == 0
+
+
+def test_a_dropout_step_in_train_uses_the_masks_of_the_dropout_seed():
+    X, Y = logic_gate("xor")
+    # train draws one mask per step, from default_rng(dropout_seed): entry kept where random() >= rate
     keep = (np.random.default_rng(5).random((4, 3)) >= 0.5) / 0.5
-    from helpers.network import backward_pass, forward_pass
-    grads = backward_pass(params, forward_pass(params, X, "sigmoid", keep)[1], Y, "bce")
-    never_kept = np.where(keep.sum(axis=0) == 0)[0]
-    for j in never_kept:
-        assert np.all(grads["W1"][:, j] == 0) and grads["b1"][j] == 0 and np.all(grads["W2"][j] == 0)
-    history = helpers.train(X, Y, 3, seed=0, epochs=1, dropout=0.5, dropout_seed=5)
-    np.testing.assert_allclose(history.params["W1"], params["W1"] - 0.5 * grads["W1"], rtol=1e-12)
+    expected = dropout_gradients_by_hand(XOR_NETWORK, X, Y, keep)
+    history = helpers.train(X, Y, 3, params=XOR_NETWORK, activation="tanh", learning_rate=0.5, epochs=1,
+                            dropout=0.5, dropout_seed=5)
+    for name in XOR_NETWORK:
+        np.testing.assert_allclose(history.params[name], XOR_NETWORK[name] - 0.5 * expected[name], rtol=1e-12)
 
 
 @pytest.mark.parametrize("kwargs, error, message", [
