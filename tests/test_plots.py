@@ -35,25 +35,78 @@ def test_draw_network_without_weights_needs_three_layer_sizes():
         plots.draw_network(ax, layer_sizes=(3, 4))
 
 
+# Nonzero biases, so that a figure that forgot one would show it.
+BIASED_2_3_1 = {"W1": np.array([[1.0, -0.5, 0.25], [0.5, 2.0, -1.0]]), "b1": np.array([0.3, -0.7, 0.2]),
+                "W2": np.array([[1.0], [-1.0], [0.5]]), "b2": np.array([0.1])}
+
+
+def tanh_activations_by_hand(params, xs, ys):
+    """tanh(x1 W1[0, j] + x2 W1[1, j] + b1[j]) at every grid point: (n_hidden, len(ys), len(xs)), rows along x2."""
+    W1, b1 = params["W1"], params["b1"]
+    sums = xs[None, None, :] * W1[0][:, None, None] + ys[None, :, None] * W1[1][:, None, None] + b1[:, None, None]
+    return np.tanh(sums)
+
+
 def test_hidden_activation_grids_are_the_neurons_activations_on_the_grid():
     X, _ = logic_gate("xor")
-    params = helpers.init_params(2, 3, 1, seed=0)
-    xs, ys, sums, grids = plots.hidden_activation_grids(params, X, "tanh", resolution=5)
-    assert grids.shape == (3, 5, 5)
-    point = np.array([xs[2], ys[4]])
-    np.testing.assert_allclose(grids[1, 4, 2], np.tanh(point @ params["W1"][:, 1]), rtol=1e-12)
-    np.testing.assert_allclose(sums[1, 4, 2], point @ params["W1"][:, 1], rtol=1e-12)
+    xs, ys, sums, grids = plots.hidden_activation_grids(BIASED_2_3_1, X, "tanh", resolution=5)
+    np.testing.assert_allclose(xs, [-0.4, 0.05, 0.5, 0.95, 1.4])  # the points' range 0..1, 0.4 beyond it
+    np.testing.assert_allclose(ys, xs)
+    np.testing.assert_allclose(grids, tanh_activations_by_hand(BIASED_2_3_1, xs, ys), rtol=1e-12)
+    np.testing.assert_allclose(np.tanh(sums), grids, rtol=1e-12)
 
 
-def test_plots_draw_one_line_per_weight_and_one_panel_per_neuron():
+def test_plot_hidden_activations_shows_each_neurons_activation_with_its_bias():
+    X, Y = logic_gate("xor")
+    axes = Figure().subplots(1, 3)
+    images = plots.plot_hidden_activations(axes, BIASED_2_3_1, X, Y, "tanh", resolution=5)
+    xs = ys = np.array([-0.4, 0.05, 0.5, 0.95, 1.4])
+    for image, expected in zip(images, tanh_activations_by_hand(BIASED_2_3_1, xs, ys), strict=True):
+        np.testing.assert_allclose(image.get_array(), expected, rtol=1e-12)
+    # each panel's dashed line is where its neuron's weighted sum is 0
+    for j, ax in enumerate(axes):
+        line = next(line for line in ax.lines if line.get_linestyle() == "--")
+        np.testing.assert_allclose(line.get_xydata() @ BIASED_2_3_1["W1"][:, j] + BIASED_2_3_1["b1"][j], 0, atol=1e-12)
+
+
+def test_plot_weight_history_draws_one_line_per_incoming_weight():
     X, Y = logic_gate("xor")
     history = helpers.train(X, Y, 3, epochs=20)
-    figure = Figure()
-    axes = figure.subplots(1, 5)
-    assert len(plots.plot_weight_history(axes[0], history)) == 2 * 3
-    plots.plot_loss(axes[1], history)
-    assert len(plots.plot_hidden_activations(axes[2:], history.params, X, Y)) == 3
-    plots.plot_decision_regions(axes[0], history.params, X, Y)
+    lines = plots.plot_weight_history(Figure().subplots(), history)
+    assert len(lines) == 2 * 3
+    np.testing.assert_array_equal(lines[0].get_ydata(), history.W1[:, 0, 2])  # the last neuron is drawn first
+
+
+def test_plot_loss_draws_the_recorded_loss_over_the_recorded_epochs():
+    X, Y = logic_gate("xor")
+    history = helpers.train(X, Y, 3, epochs=20, record_every=5)
+    ax = Figure().subplots()
+    plots.plot_loss(ax, history)
+    line, = ax.lines
+    np.testing.assert_array_equal(line.get_xdata(), [0, 5, 10, 15, 20])
+    np.testing.assert_array_equal(line.get_ydata(), history.loss)
+    assert ax.get_yscale() == "log" and ax.get_xlabel() == "epoch" and ax.get_ylabel() == "mean loss (bce)"
+
+
+def test_plot_decision_regions_draws_the_boundary_where_the_output_is_one_half():
+    X, Y = logic_gate("xor")
+    # relu is linear wherever its sum is positive, as it is everywhere in this plane (x1 + 1 > 0,
+    # x2 + 0.5 > 0): z2 = (x1 + 1) - (x2 + 0.5) + 0.25, so the output is 1/2 on the line x2 = x1 + 0.75.
+    params = {"W1": np.eye(2), "b1": np.array([1.0, 0.5]), "W2": np.array([[1.0], [-1.0]]), "b2": np.array([0.25])}
+    ax = Figure().subplots()
+    shading = plots.plot_decision_regions(ax, params, X, Y, activation="relu")
+    boundaries = [contours for contours in ax.collections if list(contours.levels) == [0.5]]
+    assert len(boundaries) == 1, "one black line where the output crosses 1/2"
+    points = np.vstack([path.vertices for path in boundaries[0].get_paths()])
+    np.testing.assert_allclose(points[:, 1] - points[:, 0], 0.75, atol=1e-6)
+    assert points[:, 0].min() == pytest.approx(-0.4) and points[:, 1].max() == pytest.approx(1.4)
+    # the shading: each band of 0.1 holds the points whose output lies in it, e.g. sigmoid(1.75) = 0.85
+    for point, z2 in (((1.0, 0.0), 1.75), ((0.0, 1.0), -0.25), ((0.5, 0.5), 0.75)):
+        bands = [k for k, path in enumerate(shading.get_paths()) if path.contains_point(point)]
+        assert bands == [int(10 / (1 + np.exp(-z2)))]
+    circles, squares = ax.lines  # the samples: class 0 as circles, class 1 as squares
+    np.testing.assert_array_equal(circles.get_xydata(), [[0, 0], [1, 1]])
+    np.testing.assert_array_equal(squares.get_xydata(), [[0, 1], [1, 0]])
 
 
 def test_input_grid_needs_two_inputs():
