@@ -46,10 +46,25 @@ def test_noiseless_moons_lie_on_their_half_circles():
     assert upper[:, 1].min() >= -1e-12 and lower[:, 1].max() <= 0.5 + 1e-12
 
 
-def test_load_finds_every_data_set_by_name():
-    for name in data.DATASETS:
-        X, Y = data.load(name, n_samples=30)
-        assert X.shape[1] == 2 and Y.shape == (len(X), 1)
+# What load(name, n_samples=30, noise=0.05, seed=2) must return: the points of the function that makes that set.
+MAKERS = {
+    "xor": lambda: data.logic_gate("xor"), "and": lambda: data.logic_gate("and"),
+    "or": lambda: data.logic_gate("or"), "seven": data.seven_samples,
+    "moons": lambda: data.two_moons(n_samples=30, noise=0.05, seed=2),
+    "circles": lambda: data.circles(n_samples=30, noise=0.05, seed=2),
+}
+
+
+@pytest.mark.parametrize("name", MAKERS)
+def test_load_finds_every_data_set_by_name(name):
+    X, Y = data.load(name, n_samples=30, noise=0.05, seed=2)
+    expected_X, expected_Y = MAKERS[name]()
+    np.testing.assert_array_equal(X, expected_X)
+    np.testing.assert_array_equal(Y, expected_Y)
+
+
+def test_every_data_set_that_load_knows_is_checked_above():
+    assert set(MAKERS) == set(data.DATASETS)
 
 
 @pytest.mark.parametrize("call, error, message", [

@@ -116,6 +116,16 @@ def test_activation_slopes_are_the_derivatives():
         np.testing.assert_allclose(activation_slope(z, activate(z, name), name), numerical, rtol=1e-8, atol=1e-9)
 
 
+def test_the_relu_slope_at_exactly_zero_is_zero():
+    # relu has no derivative at its kink; we take 0 there (as documented), so a neuron whose weighted
+    # sum is exactly 0 (all weights and its bias 0) gets no error and no update
+    assert activation_slope(np.array([0.0, -0.0]), np.zeros(2), "relu").tolist() == [0.0, 0.0]
+    params = {"W1": np.zeros((2, 3)), "b1": np.zeros(3), "W2": np.ones((3, 1)), "b2": np.zeros(1)}
+    X, Y = helpers.data.logic_gate("and")
+    grads = helpers.backward(params, helpers.forward(params, X, "relu")[1], Y)
+    assert np.all(grads["W1"] == 0) and np.all(grads["b1"] == 0)
+
+
 def test_activations_match_their_textbook_formulas():
     z = np.linspace(-5, 5, 11)
     np.testing.assert_allclose(activate(z, "sigmoid"), 1 / (1 + np.exp(-z)), rtol=1e-14)
@@ -201,9 +211,11 @@ def test_gradient_check_catches_a_wrong_backward_pass(monkeypatch):
     import helpers.gradcheck as gradcheck
     real_backward = gradcheck.backward_pass
 
-    def forgets_the_slope(params, cache, Y, loss):  # a classic bug: leaving out f'(z1)
+    def forgets_the_slope(params, cache, Y, loss):  # a classic bug: delta1 = delta2 W2^T, without * f'(z1)
         grads = real_backward(params, cache, Y, loss)
-        grads["W1"] = grads["W1"] / 0.2
+        delta2 = (cache["output"] - Y) / Y.size  # the output error of bce, gradient_check's default loss
+        delta1 = delta2 @ params["W2"].T  # the bug: never multiplied by the slope f'(z1)
+        grads["W1"], grads["b1"] = cache["X"].T @ delta1, delta1.sum(axis=0)
         return grads
 
     monkeypatch.setattr(gradcheck, "backward_pass", forgets_the_slope)
@@ -239,6 +251,12 @@ def test_hidden_neurons_with_different_outgoing_weights_get_different_errors():
 
 def test_accuracy_thresholds_at_one_half():
     assert helpers.accuracy(np.array([[0.6], [0.4], [0.51]]), np.array([1, 0, 0])) == pytest.approx(2 / 3)
+
+
+def test_an_output_of_exactly_one_half_predicts_class_0():
+    # "above 0.5 predicts 1": a network that cannot decide (zero weights give exactly 0.5) says 0
+    assert helpers.accuracy(np.array([[0.5]]), np.array([0])) == 1.0
+    assert helpers.accuracy(np.array([[0.5]]), np.array([1])) == 0.0
 
 
 # --- bad input: every message names the argument, what was given and what is allowed ---
