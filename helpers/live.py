@@ -75,6 +75,14 @@ class LiveFigure:
         self.figure.set_layout_engine("constrained")
         self.figure.get_layout_engine().execute(self.figure)
         self.figure.set_layout_engine("none")
+        # Pin the y label of each per-run axes where this layout put it. Left free, matplotlib
+        # moves a label left of its axis' widest tick label at every draw, and a run with wider
+        # tick labels than the layout's would push it out of the picture.
+        self.figure.draw_without_rendering()
+        for ax in self.per_run_axes:
+            if ax.get_ylabel():
+                x_pixels = ax.yaxis.label.get_position()[0]
+                ax.yaxis.set_label_coords(ax.transAxes.inverted().transform((x_pixels, 0))[0], 0.5)
 
     def animate(self, *artists) -> None:
         """Mark `artists` as ones that change from step to step; they are drawn in this order."""
@@ -106,9 +114,10 @@ class LiveFigure:
         return png_from_rgba(np.asarray(self.canvas.buffer_rgba()))
 
 
-# While the layout is computed, the value axes show these limits: their tick labels ("-0.25",
-# "0.01") are about as wide as a run's, so the layout leaves room for them.
-LAYOUT_VALUE_LIMITS = {"linear": (-0.25, 0.25), "log": (0.01, 1.0)}
+# While the layout is computed, the value axes show these limits: their tick labels ("-0.02",
+# "0.01") are as wide as a run's usually are (a zero start's weights: "-0.04"), so the layout
+# leaves room for them.
+LAYOUT_VALUE_LIMITS = {"linear": (-0.025, 0.025), "log": (0.01, 1.0)}
 
 
 def _curve_axes(figure, cell, last_epoch: int, title: str, xlabel: str = "", ylabel: str = "",
