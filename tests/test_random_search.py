@@ -52,3 +52,65 @@ def test_bad_search_settings_get_a_clear_message(kwargs, message):
     X, Y = seven_samples()
     with pytest.raises(ValueError, match=message):
         helpers.random_search(X, Y, 3, **kwargs)
+
+
+def draw_try(seed, k, scale, shapes):
+    """Try k of a search with chunk=1: chunk k is that one try, drawn from default_rng([seed, k])."""
+    rng = np.random.default_rng([seed, k])
+    return {name: rng.normal(0.0, scale, size=(1,) + shape)[0] for name, shape in shapes.items()}
+
+
+def test_the_defaults_are_the_documented_ones():
+    X, Y = seven_samples()
+    default = helpers.random_search(X, Y, 2)
+    documented = helpers.random_search(X, Y, 2, n_tries=10_000, scale=1.0, seed=0, chunk=2_000, loss="mse")
+    assert default.best_loss.shape == (10_000,)
+    np.testing.assert_array_equal(default.best_loss, documented.best_loss)
+    for name in documented.params:
+        np.testing.assert_array_equal(default.params[name], documented.params[name])
+
+
+def test_one_hidden_neuron_and_chunks_of_one_try_are_allowed():
+    X, Y = seven_samples()
+    shapes = {"W1": (2, 1), "b1": (1,), "W2": (1, 1), "b2": (1,)}
+    result = helpers.random_search(X, Y, 1, n_tries=3, seed=5, chunk=1)
+    losses = [helpers.loss_value(helpers.forward(draw_try(5, k, 1.0, shapes), X)[0], Y, "mse") for k in range(3)]
+    np.testing.assert_allclose(result.best_loss, np.minimum.accumulate(losses), rtol=1e-12)
+
+
+def test_of_equally_good_tries_the_first_is_kept():
+    # weights of size 1000 saturate every output to exactly 0 or 1, so on XOR the mse loss is a
+    # multiple of 1/4 and many tries tie; with chunk=1 each try is its own chunk
+    X, Y = helpers.data.logic_gate("xor")
+    shapes = {"W1": (2, 2), "b1": (2,), "W2": (2, 1), "b2": (1,)}
+    result = helpers.random_search(X, Y, 2, n_tries=60, scale=1e3, seed=0, chunk=1)
+    losses = np.array([helpers.loss_value(helpers.forward(draw_try(0, k, 1e3, shapes), X)[0], Y, "mse")
+                       for k in range(60)])
+    best = np.flatnonzero(losses == losses.min())
+    assert len(best) > 1  # a real tie, or this test proves nothing
+    for name, array in draw_try(0, best[0], 1e3, shapes).items():
+        np.testing.assert_array_equal(result.params[name], array)
+
+
+@pytest.mark.parametrize("loss", ["mse", "bce"])
+def test_wild_draws_score_badly_without_warnings_or_nan(loss):
+    # weights near 1e308 overflow their sums to infinity and NaN; such a try scores infinity
+    X, Y = helpers.data.logic_gate("xor")
+    result = helpers.random_search(X, Y, 2, n_tries=50, scale=1e308, loss=loss, chunk=10)
+    assert not np.any(np.isnan(result.best_loss)) and np.isfinite(result.best_loss[-1])
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    ({"X": np.zeros(7)}, ValueError, r"^X must be 2-D"),
+    ({"Y": np.zeros((3, 1))}, ValueError, r"^Y must have one row per sample of X \(7 rows\); got 3 rows"),
+    ({"n_hidden": 0}, ValueError, r"^n_hidden must be at least 1; got 0"),
+    ({"seed": -1}, ValueError, r"^seed must be at least 0; got -1"),
+    ({"chunk": 0}, ValueError, r"^chunk must be at least 1; got 0"),
+    ({"start": helpers.init_params(3, 3, 1)}, ValueError,
+     r"^X has 2 columns \(inputs\), but params\['W1'\] has shape \(3, 3\), which expects 3 inputs"),
+])
+def test_every_search_setting_names_itself_when_it_is_wrong(kwargs, error, message):
+    X, Y = seven_samples()
+    arguments = {"X": X, "Y": Y, "n_hidden": 3, **kwargs}
+    with pytest.raises(error, match=message):
+        helpers.random_search(arguments.pop("X"), arguments.pop("Y"), arguments.pop("n_hidden"), **arguments)
