@@ -32,6 +32,9 @@ DATASET_CHOICES = (("XOR", "xor"), ("two moons", "moons"), ("circles", "circles"
 ERROR_STYLE = "color:#D55E00; font-weight:bold"
 LEARNING_RATE_MIN = 0.1  # the slider's smallest learning rate, and its step: 0 would not learn at all
 PLAY_INTERVAL_MS = 50    # Play shows 20 epochs' snapshots a second
+# A picture at its own size, pixel for pixel, or smaller in a narrow cell. Without align_self a
+# box stretches it to the box's width: scaled up, its text blurs and every frame costs more to paint.
+PICTURE_LAYOUT = {"max_width": "100%", "align_self": "flex-start"}
 
 
 class SymmetryDashboard:
@@ -71,8 +74,11 @@ class SymmetryDashboard:
                                        description="epoch", style=style, layout={"width": "460px"})
         self.play = widgets.Play(value=last, min=0, max=last, step=self.record_every, interval=PLAY_INTERVAL_MS,
                                  description="play training")
-        widgets.jslink((self.play, "value"), (self.epoch, "value"))  # Play drives the slider in the browser
-        self.image = widgets.Image(format="png", layout={"max_width": "100%"})
+        # Play and the slider move together. Linked here in the kernel, a step sends the kernel one
+        # message; linked in the browser (jslink), both widgets would send theirs, and the picture
+        # would wait while the kernel handles the Play's first.
+        widgets.link((self.play, "value"), (self.epoch, "value"))
+        self.image = widgets.Image(format="png", layout=PICTURE_LAYOUT)
         self.readout = widgets.HTML()
         self.figure = SymmetryFigure(self.n_hidden, last_epoch=last)
         self.history = None
@@ -174,7 +180,7 @@ class PerceptronExplorer:
             "bias": widgets.FloatSlider(value=bias, description="bias $b$", **slider),
             "gate": widgets.ToggleButtons(options=data.GATES, value=gate, description="gate"),
         }
-        self.image = widgets.Image(format="png")
+        self.image = widgets.Image(format="png", layout=PICTURE_LAYOUT)
         self.readout = widgets.HTML()
         self.figure = PerceptronFigure()
         for name, control in self.controls.items():

@@ -72,6 +72,10 @@ def test_dashboard_in_jupyterlab_switches_between_one_and_four_distinct_neurons(
         page.screenshot(path=str(ARTIFACTS / "jupyterlab_notebook_04.png"))
 
         assert zero_picture != random_picture, "the dashboard's picture did not change"
+        # pixel for pixel: a box that stretched the picture would blur its text (it once showed
+        # the 950-pixel picture 1049 pixels wide)
+        natural, shown = dashboard_image.evaluate("picture => [picture.naturalWidth, picture.clientWidth]")
+        assert shown == natural, f"the picture is {natural} pixels wide but shown {shown} pixels wide"
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         assert errors.count() == 0, "a cell wrote to stderr or raised in the browser run"
         browser.close()

@@ -122,6 +122,18 @@ def test_play_shows_twenty_snapshots_a_second():
     assert symmetry_dashboard(epochs=20).play.interval == 50
 
 
+def test_play_and_the_epoch_slider_move_together_in_the_kernel():
+    # Linked in the kernel, so that each step sends the kernel one message, not one per widget.
+    dashboard = symmetry_dashboard()
+    before = bytes(dashboard.image.value)
+    dashboard.play.value = 300
+    assert dashboard.epoch.value == 300
+    assert bytes(dashboard.image.value) != before
+    assert dashboard.readout.value.endswith("epoch 300")
+    dashboard.epoch.value = 500
+    assert dashboard.play.value == 500
+
+
 @pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
 @pytest.mark.parametrize("value", [-1e300, -3.0, 3.0, 1e300])
 def test_extreme_constants_show_a_finite_loss_or_a_clear_message_never_nan(activation, value):
