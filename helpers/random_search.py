@@ -67,4 +67,7 @@ def random_search(X, Y, n_hidden: int, *, n_tries: int = 10_000, scale: float = 
         if losses[first + k] < best_value:
             best_value = losses[first + k]
             best = {name: sets[name][k].copy() for name in PARAM_NAMES}
+    if best is None:  # every draw overflowed: there is no best weight set to return
+        raise ValueError(f"all {n_tries} weight sets drawn with scale={scale} have an infinite or undefined loss "
+                         "(their weighted sums overflow); choose a smaller scale")
     return SearchResult(params=best, best_loss=np.minimum.accumulate(losses))

@@ -100,6 +100,14 @@ def test_wild_draws_score_badly_without_warnings_or_nan(loss):
     assert not np.any(np.isnan(result.best_loss)) and np.isfinite(result.best_loss[-1])
 
 
+def test_a_search_whose_every_draw_overflows_says_so_instead_of_returning_no_weights():
+    # One try at scale 1e308 on XOR: its weighted sums overflow, so there is no best weight set.
+    X, Y = helpers.data.logic_gate("xor")
+    with pytest.raises(ValueError, match=r"^all 1 weight sets drawn with scale=1e\+308 have an infinite or undefined "
+                                         r"loss \(their weighted sums overflow\); choose a smaller scale$"):
+        helpers.random_search(X, Y, 2, n_tries=1, scale=1e308, loss="bce")
+
+
 @pytest.mark.parametrize("kwargs, error, message", [
     ({"X": np.zeros(7)}, ValueError, r"^X must be 2-D"),
     ({"Y": np.zeros((3, 1))}, ValueError, r"^Y must have one row per sample of X \(7 rows\); got 3 rows"),
