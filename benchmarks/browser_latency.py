@@ -7,8 +7,9 @@ next frame is painted:
 
   - a click on an initialization (train + draw in the kernel, both ways over the websocket):  goal 150 ms
   - a step of the epoch slider with the arrow key (draw only):                             goal 50 ms
-  - Play (one step every 50 ms): how many pictures a second arrive, and how long after
-    Play's last step the last picture arrives (a queue that grows means it falls behind)
+  - Play (one step every 50 ms): how many pictures a second arrive, how long after Play's last
+    step the last picture arrives, and the delay from each step's message to its picture over
+    the first and the last ten steps (a delay that grows means it falls behind)
   - for comparison, the transport alone: a slider whose every step sends one of two pictures of
     the same size, drawn beforehand (the websocket, the server, decoding, painting; no drawing)
 
@@ -38,7 +39,8 @@ CELLS = [
     "dashboard.figure.show_epoch(0)\n"
     "frames.append(dashboard.figure.png())\n"
     "probe = widgets.IntSlider(description='probe', max=1000)\n"
-    "copy = widgets.Image(format='png', layout={'max_width': '100%'})\n"
+    "from helpers.widgets import PICTURE_LAYOUT\n"
+    "copy = widgets.Image(format='png', layout=PICTURE_LAYOUT)\n"
     "probe.observe(lambda change: setattr(copy, 'value', frames[change['new'] % 2]), names='value')\n"
     "widgets.VBox([probe, copy])",
 ]
@@ -61,10 +63,24 @@ ARM = """(index) => {
   });
 }"""
 
+# Before the page loads: while window.playSends exists, note the time of every message the page
+# sends to the kernel with a new "value" (during Play, one per step: the Play's new value).
+NOTE_SENDS = """(() => {
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) {
+    if (window.playSends) {
+      const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
+      if (text.includes('"value"')) window.playSends.push(performance.now() - window.playStart);
+    }
+    return send.call(this, data);
+  };
+})();"""
+
 # Records the time of every picture that loads while Play runs, and counts the pictures that
 # arrive (a picture replaced by the next before it loaded arrives but is never shown).
 RECORD_PLAY = """() => {
   const picture = document.querySelector('.widget-image');
+  window.playSends = [];
   window.playTimes = [];
   window.playArrived = 0;
   window.playStart = performance.now();
@@ -93,6 +109,7 @@ def main(rounds: int = 15) -> None:
                 run_chromium(browser_path, Path(folder)) as address, sync_playwright() as playwright:
             page = playwright.chromium.connect_over_cdp(address).contexts[0].new_page()
             page.set_viewport_size({"width": 1500, "height": 1800})
+            page.add_init_script(NOTE_SENDS)
             open_notebook_and_run_all(page, server, token, "dashboard.ipynb")
             clicks, steps, transport, play = measure(page, rounds)
     report(clicks, steps, transport, play)
@@ -129,12 +146,13 @@ def measure(page, rounds: int):
     page.locator(".widget-play button").first.click()
     play_steps = round(float(epoch.get_attribute("aria-valuemax")) / 10)  # record_every is 10
     page.wait_for_timeout(50 * play_steps + 3000)
-    play = (play_steps, page.evaluate("window.playTimes"), page.evaluate("window.playArrived"))
+    play = (play_steps, page.evaluate("window.playTimes"), page.evaluate("window.playArrived"),
+            page.evaluate("window.playSends"))
     return clicks, steps, transport, play
 
 
 def report(clicks, steps, transport, play) -> None:
-    play_steps, times, arrived = play
+    play_steps, times, arrived, sends = play
     median = statistics.median
     print(f"click on an initialization -> new picture: {median(clicks):6.1f} ms median "
           f"({len(clicks)} clicks, range {min(clicks):.0f}-{max(clicks):.0f} ms); goal {CLICK_GOAL_MS} ms")
@@ -146,6 +164,14 @@ def report(clicks, steps, transport, play) -> None:
         late = times[-1] - 50 * play_steps
         print(f"Play ({play_steps} steps at {PLAY_FPS} a second): {arrived} pictures arrived, {len(times)} shown, "
               f"{rate:.1f} a second; the last shown {late:.0f} ms after Play's last step")
+        # Falling behind shows as a delay that grows: picture k against the moment Play sent step k
+        if len(sends) == len(times):
+            delays = [time - sent for time, sent in zip(times, sends, strict=True)]
+            print(f"  step sent -> picture shown: {median(delays[:10]):.0f} ms median over the first ten steps, "
+                  f"{median(delays[-10:]):.0f} ms over the last ten; Play's own steps came "
+                  f"{(sends[-1] - sends[0]) / (len(sends) - 1):.1f} ms apart")
+        else:
+            print(f"  Play sent {len(sends)} steps for {len(times)} pictures: some steps were merged (fell behind)")
     else:
         print(f"Play: {len(times)} pictures arrived")
 
