@@ -1,4 +1,5 @@
-"""The portability run: every notebook, re-run under strict nbval on "other machines".
+"""The portability run: every notebook, re-run under strict nbval on "other machines", and the
+figure baselines compared there too.
 
 A saved output must hold on any CPU, not only on the one that saved it. numpy picks its SIMD code
 for exp, log, tanh, sums... per CPU at run time (AVX2, AVX-512, NEON), and OpenBLAS picks its
@@ -12,7 +13,8 @@ imitates other machines on this one:
   (OPENBLAS_CORETYPE=Prescott, a Pentium 4 without AVX).
 
 Each variant first checks, in a fresh Python, that the setting really took effect, then runs
-`pytest notebooks` in that environment (nbval's kernels inherit it).
+`pytest notebooks tests/test_figure_baselines.py` in that environment (nbval's kernels inherit it):
+a figure must look the same on another CPU, within the baselines' tolerance, as a number must.
 
 Not part of the default run (a few minutes): `uv run pytest -m portability`.
 """
@@ -97,9 +99,10 @@ def test_notebooks_reproduce_their_saved_outputs(name, changes):
         assert seen["openblas_core"] != usual, f"OpenBLAS still uses its {usual} kernels under {changes}"
 
     notebooks = sorted(glob.glob(str(ROOT / "notebooks" / "*.ipynb")))
-    run = subprocess.run([sys.executable, "-m", "pytest", *notebooks, "-q", "-p", "no:cacheprovider",
+    figures = str(ROOT / "tests" / "test_figure_baselines.py")
+    run = subprocess.run([sys.executable, "-m", "pytest", *notebooks, figures, "-q", "-p", "no:cacheprovider",
                           "--durations=0", "--durations-min=1000"],
                          cwd=ROOT, env=env, capture_output=True, text=True)
     assert run.returncode == 0, (
-        f"strict nbval failed under {name} ({changes}):\n{run.stdout[-6000:]}{run.stderr[-2000:]}")
+        f"strict nbval or a figure baseline failed under {name} ({changes}):\n{run.stdout[-6000:]}{run.stderr[-2000:]}")
 
