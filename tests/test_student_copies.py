@@ -13,6 +13,7 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
+import student_copies  # noqa: E402
 from student_copies import is_solution, write_student_copies  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -25,7 +26,9 @@ def read(path: Path) -> dict:
 @pytest.fixture(scope="module")
 def copies(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("student")
-    return {path.name: path for path in write_student_copies(ROOT / "notebooks", folder)}
+    written, kept = write_student_copies(ROOT / "notebooks", folder)
+    assert kept == []
+    return {path.name: path for path in written}
 
 
 def test_there_is_a_copy_of_every_notebook(copies):
@@ -77,3 +80,127 @@ def test_binders_post_build_writes_the_copies_that_the_badge_opens(tmp_path):
     subprocess.run(["bash", "postBuild"], cwd=tmp_path, env=env, check=True, capture_output=True)
     assert sorted(path.name for path in (tmp_path / "student").glob("*.ipynb")) == [path.name for path in NOTEBOOKS]
     assert "urlpath=lab/tree/student/00_the_question.ipynb" in (ROOT / "README.md").read_text()
+
+
+# --- running it again, links and odd destinations: the student's work and the course are never lost
+
+
+@pytest.fixture
+def course(tmp_path, monkeypatch) -> Path:
+    """A throwaway repository with three of the course notebooks, which the tool takes as its own,
+    so that no test here can touch the real notebooks/ even if the tool has a bug."""
+    root = tmp_path / "repo"
+    (root / "notebooks").mkdir(parents=True)
+    for path in NOTEBOOKS[:3]:
+        shutil.copy2(path, root / "notebooks" / path.name)
+    monkeypatch.setattr(student_copies, "ROOT", root)
+    monkeypatch.setattr(student_copies, "NOTEBOOKS", root / "notebooks")
+    monkeypatch.chdir(root)
+    return root
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file()}
+
+
+def edit_an_answer(path: Path) -> None:
+    notebook = read(path)
+    code = next(cell for cell in notebook["cells"] if cell["cell_type"] == "code")
+    code["source"] = ["answer = 42  # the student's own answer\n"]
+    path.write_text(json.dumps(notebook, indent=1))
+
+
+def test_running_it_again_keeps_a_copy_the_student_has_changed(course, capsys):
+    assert student_copies.main(["student"]) == 0
+    first = course / "student" / NOTEBOOKS[0].name
+    edit_an_answer(first)
+    edited = first.read_bytes()
+    assert student_copies.main(["student"]) == 0
+    assert first.read_bytes() == edited
+    message = capsys.readouterr().err
+    assert f"kept student/{first.name}" in message and "rename yours" in message
+
+
+def test_running_it_again_updates_a_copy_nobody_touched_when_the_course_changed(course):
+    student_copies.main(["student"])
+    source = course / "notebooks" / NOTEBOOKS[1].name
+    notebook = read(source)
+    notebook["cells"][0]["source"] = ["# A new title\n"]
+    source.write_text(json.dumps(notebook, indent=1))
+    student_copies.main(["student"])
+    assert read(course / "student" / source.name)["cells"][0]["source"] == ["# A new title\n"]
+
+
+def test_a_copy_that_this_tool_did_not_write_is_kept(course):
+    (course / "student").mkdir()
+    own = course / "student" / NOTEBOOKS[0].name
+    own.write_text("{}")  # e.g. copies made before the tool kept fingerprints
+    student_copies.main(["student"])
+    assert own.read_text() == "{}"
+
+
+@pytest.mark.parametrize("link", ["symbolic", "hard"])
+def test_links_to_the_course_notebooks_are_refused_and_the_course_is_untouched(course, capsys, link):
+    before = contents(course / "notebooks")
+    (course / "student").mkdir()
+    for path in (course / "notebooks").iterdir():
+        make = os.symlink if link == "symbolic" else os.link
+        make(path, course / "student" / path.name)
+    assert student_copies.main(["student"]) == 2
+    assert contents(course / "notebooks") == before
+    assert "link" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("destination",
+                         ["notebooks", "notebooks/student", "./notebooks/../notebooks", ".", "course-link"])
+def test_destinations_that_would_write_into_the_course_are_refused(course, capsys, destination):
+    os.symlink(course / "notebooks", course / "course-link")  # another name for notebooks/
+    before = contents(course / "notebooks")
+    assert student_copies.main([destination]) == 2
+    assert contents(course / "notebooks") == before
+    assert not (course / "notebooks" / "student").exists()
+    assert "DEST" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("arguments", [["--help"], ["-"], [""], ["  "], []])
+def test_odd_command_lines_create_no_folder(course, arguments):
+    with pytest.raises(SystemExit):
+        student_copies.main(arguments)
+    assert sorted(path.name for path in course.iterdir()) == ["notebooks"]
+
+
+def test_a_read_only_copy_stops_the_run_before_anything_is_written(course, capsys):
+    student_copies.main(["student"])
+    source = course / "notebooks" / NOTEBOOKS[2].name
+    notebook = read(source)
+    notebook["cells"][0]["source"] = ["# A new title\n"]
+    for path in (course / "notebooks").iterdir():  # every copy is now stale
+        path.write_text(json.dumps(notebook, indent=1))
+    (course / "student" / NOTEBOOKS[1].name).chmod(0o444)
+    before = contents(course / "student")
+    assert student_copies.main(["student"]) == 2
+    assert contents(course / "student") == before
+    assert "read-only" in capsys.readouterr().err
+
+
+def test_a_failure_while_writing_leaves_every_old_copy_as_it_was(course, monkeypatch):
+    student_copies.main(["student"])
+    for path in (course / "notebooks").iterdir():  # every copy is now stale
+        notebook = read(path)
+        notebook["cells"][0]["source"] = ["# A new title\n"]
+        path.write_text(json.dumps(notebook, indent=1))
+    before = contents(course / "student")
+    real_write_text, calls = Path.write_text, []
+
+    def failing_write_text(self, *args, **kwargs):
+        calls.append(self)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return real_write_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", failing_write_text)
+    with pytest.raises(OSError, match="disk full"):
+        student_copies.main(["student"])
+    monkeypatch.undo()
+    assert contents(course / "student") == before
+    assert [path.name for path in (course / "student").iterdir() if path.name.startswith(".writing")] == []
