@@ -17,7 +17,7 @@ modules call it after checking their own arguments once.
 Plots (matplotlib) and widgets (ipywidgets) are imported on their own: `from helpers import plots`.
 """
 
-from helpers import data
+from helpers import data, notebook_hints
 from helpers.gradcheck import gradient_check, numerical_gradient
 from helpers.network import accuracy, backward, forward, init_params, layer_weights, loss_value, sigmoid
 from helpers.perceptron import perceptron_predict, perceptron_train
@@ -31,3 +31,5 @@ __all__ = [
     "train", "History", "gradient_check", "numerical_gradient", "count_distinct_neurons",
     "largest_neuron_difference", "smallest_neuron_distance", "perceptron_train", "perceptron_predict",
 ]
+
+notebook_hints.register()  # in a notebook, a NameError ends with "run the cells above first"
