@@ -143,10 +143,20 @@ def draw_weights(n_in, n_out, rule, value, scale, rng):
 # =================================================================================================
 
 INITS = ("zero", "constant", "random", "xavier", "he")
+MAX_LAYER_SIZE = 100_000  # inputs, hidden neurons or outputs of one layer: far beyond this course
 DECISION_THRESHOLD = 0.5  # an output above it predicts class 1
 # A sigmoid can round to exactly 0.0 or 1.0, whose logit is infinite: loss_value keeps its
 # probabilities one rounding step inside the interval.
 ONE_ROUNDING_STEP = np.finfo(np.float64).eps  # the gap between 1.0 and the next float
+
+
+MAX_WEIGHTS = 50_000_000  # 400 MB of float64
+
+
+def check_weight_count(n_weights: int) -> None:
+    if n_weights > MAX_WEIGHTS:
+        raise ValueError(f"a network of {n_weights:,} weights is too large for this course's helpers (at most "
+                         f"{MAX_WEIGHTS:,}, 400 MB); choose fewer inputs, hidden neurons or outputs")
 
 
 def init_params(n_inputs: int, n_hidden: int, n_outputs: int, init: str = "random", *,
@@ -166,9 +176,10 @@ def init_params(n_inputs: int, n_hidden: int, n_outputs: int, init: str = "rando
     Returns {"W1": (n_inputs, n_hidden), "b1": (n_hidden,),
              "W2": (n_hidden, n_outputs), "b2": (n_outputs,)}, all float64.
     """
-    n_inputs = check_int("n_inputs", n_inputs, minimum=1)
-    n_hidden = check_int("n_hidden", n_hidden, minimum=1)
-    n_outputs = check_int("n_outputs", n_outputs, minimum=1)
+    n_inputs = check_int("n_inputs", n_inputs, minimum=1, maximum=MAX_LAYER_SIZE)
+    n_hidden = check_int("n_hidden", n_hidden, minimum=1, maximum=MAX_LAYER_SIZE)
+    n_outputs = check_int("n_outputs", n_outputs, minimum=1, maximum=MAX_LAYER_SIZE)
+    check_weight_count(n_inputs * n_hidden + n_hidden * n_outputs)
     check_choice("init", init, INITS)
     output_init = init if output_init is None else check_choice("output_init", output_init, INITS)
     value = check_number("value", value)
@@ -186,8 +197,9 @@ def layer_weights(n_in: int, n_out: int, rule: str = "random", *, value: float =
     xavier: normal with variance 2 / (n_in + n_out)  (Glorot & Bengio 2010, for sigmoid and tanh);
     he:     normal with variance 2 / n_in            (He et al. 2015, for relu).
     """
-    n_in = check_int("n_in", n_in, minimum=1)
-    n_out = check_int("n_out", n_out, minimum=1)
+    n_in = check_int("n_in", n_in, minimum=1, maximum=MAX_LAYER_SIZE)
+    n_out = check_int("n_out", n_out, minimum=1, maximum=MAX_LAYER_SIZE)
+    check_weight_count(n_in * n_out)
     check_choice("rule", rule, INITS)
     value = check_number("value", value)
     scale = check_number("scale", scale, non_negative=True)
@@ -198,28 +210,29 @@ def layer_weights(n_in: int, n_out: int, rule: str = "random", *, value: float =
     return draw_weights(n_in, n_out, rule, value, scale, rng)
 
 
-def check_params(params, X: np.ndarray | None = None) -> dict:
-    """Check that `params` holds W1, b1, W2, b2 with shapes that fit together (and fit X)."""
+def check_params(params, X: np.ndarray | None = None, name: str = "params") -> dict:
+    """Check that `params` holds W1, b1, W2, b2 with shapes that fit together (and fit X); `name`
+    is the argument's name in the messages."""
     if not isinstance(params, dict):
-        raise TypeError(f"params must be a dict with keys {PARAM_NAMES}; got {type(params).__name__}")
-    missing = [name for name in PARAM_NAMES if name not in params]
+        raise TypeError(f"{name} must be a dict with keys {PARAM_NAMES}; got {type(params).__name__}")
+    missing = [key for key in PARAM_NAMES if key not in params]
     if missing:
-        raise ValueError(f"params is missing {missing}; it must have the keys {PARAM_NAMES}")
-    W1 = check_array("params['W1']", params["W1"], ndim=2)
-    b1 = check_array("params['b1']", params["b1"], ndim=1)
-    W2 = check_array("params['W2']", params["W2"], ndim=2)
-    b2 = check_array("params['b2']", params["b2"], ndim=1)
+        raise ValueError(f"{name} is missing {missing}; it must have the keys {PARAM_NAMES}")
+    W1 = check_array(f"{name}['W1']", params["W1"], ndim=2)
+    b1 = check_array(f"{name}['b1']", params["b1"], ndim=1)
+    W2 = check_array(f"{name}['W2']", params["W2"], ndim=2)
+    b2 = check_array(f"{name}['b2']", params["b2"], ndim=1)
     n_inputs, n_hidden = W1.shape
     expected = {"b1": (n_hidden,), "W2": (n_hidden, W2.shape[1]), "b2": (W2.shape[1],)}
-    for name, array in (("b1", b1), ("W2", W2), ("b2", b2)):
-        if array.shape != expected[name]:
+    for key, array in (("b1", b1), ("W2", W2), ("b2", b2)):
+        if array.shape != expected[key]:
             raise ValueError(
-                f"params['{name}'] has shape {array.shape}, but W1 has shape {W1.shape} "
-                f"so params['{name}'] must have shape {expected[name]}"
+                f"{name}['{key}'] has shape {array.shape}, but W1 has shape {W1.shape} "
+                f"so {name}['{key}'] must have shape {expected[key]}"
             )
     if X is not None and X.shape[1] != n_inputs:
         raise ValueError(
-            f"X has {X.shape[1]} columns (inputs), but params['W1'] has shape {W1.shape}, "
+            f"X has {X.shape[1]} columns (inputs), but {name}['W1'] has shape {W1.shape}, "
             f"which expects {n_inputs} inputs"
         )
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
@@ -261,7 +274,11 @@ def check_cache(cache, params) -> tuple[dict, dict]:
         raise ValueError("cache must be the second value returned by forward(params, X)")
     check_choice("cache['activation']", cache["activation"], ACTIVATIONS)
     X = check_array("cache['X']", cache["X"], ndim=2)
-    params = check_params(params, X)
+    params = check_params(params)
+    if X.shape[1] != params["W1"].shape[0]:
+        raise ValueError(f"cache does not belong to this network: cache['X'] has {X.shape[1]} columns (inputs), "
+                         f"but params['W1'] has shape {params['W1'].shape}; pass the cache of forward(params, X) "
+                         "with the same params")
     n_samples, (n_hidden, n_outputs) = X.shape[0], params["W2"].shape
     expected = {"z1": (n_samples, n_hidden), "hidden": (n_samples, n_hidden),
                 "z2": (n_samples, n_outputs), "output": (n_samples, n_outputs)}

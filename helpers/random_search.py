@@ -8,7 +8,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from helpers.network import ACTIVATIONS, LOSSES, PARAM_NAMES, check_loss_name, check_params, sigmoid
+from helpers.network import (
+    ACTIVATIONS,
+    LOSSES,
+    MAX_LAYER_SIZE,
+    PARAM_NAMES,
+    check_loss_name,
+    check_params,
+    check_weight_count,
+    sigmoid,
+)
 from helpers.validation import check_array, check_choice, check_int, check_number, check_targets
 
 MAX_TRIES = 10_000_000   # one loss per try is kept: 80 MB at most
@@ -67,20 +76,17 @@ def random_search(X, Y, n_hidden: int, *, n_tries: int = 10_000, scale: float = 
     """
     X = check_array("X", X, ndim=2)
     Y = check_targets("Y", Y, X.shape[0])
-    n_hidden = check_int("n_hidden", n_hidden, minimum=1)
-    n_tries = check_int("n_tries", n_tries, minimum=1)
-    if n_tries > MAX_TRIES:
-        raise ValueError(f"n_tries must be at most {MAX_TRIES:,}; got {n_tries:,}")
+    n_hidden = check_int("n_hidden", n_hidden, minimum=1, maximum=MAX_LAYER_SIZE)
+    n_tries = check_int("n_tries", n_tries, minimum=1, maximum=MAX_TRIES)
     scale = check_number("scale", scale, positive=True)
     seed = check_int("seed", seed, minimum=0)
     check_choice("activation", activation, ACTIVATIONS)
     check_loss_name(loss_name, Y)
-    chunk = check_int("chunk", chunk, minimum=1)
-    if chunk > MAX_CHUNK:
-        raise ValueError(f"chunk must be at most {MAX_CHUNK:,}; got {chunk:,}")
+    chunk = check_int("chunk", chunk, minimum=1, maximum=MAX_CHUNK)
     shapes = {"W1": (X.shape[1], n_hidden), "b1": (n_hidden,), "W2": (n_hidden, Y.shape[1]), "b2": (Y.shape[1],)}
+    check_weight_count(min(chunk, n_tries) * sum(int(np.prod(shape)) for shape in shapes.values()))
     if start is not None:
-        start = check_params(start, X)
+        start = check_params(start, X, name="start")
         wrong = {name: start[name].shape for name in PARAM_NAMES if start[name].shape != shapes[name]}
         if wrong:
             raise ValueError(f"start has shapes {wrong}, but n_hidden={n_hidden} and Y's columns ask for {shapes}")

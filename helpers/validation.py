@@ -33,7 +33,11 @@ def _as_float_array(name: str, value) -> np.ndarray:
     if array is not None and array.dtype.kind == "O":
         flat = array.ravel().tolist()
         if all(isinstance(entry, numbers.Real) for entry in flat):
-            array = np.asarray(flat, dtype=np.float64).reshape(array.shape)
+            try:
+                array = np.asarray(flat, dtype=np.float64).reshape(array.shape)
+            except OverflowError:  # a whole number or Fraction beyond the largest float
+                raise ValueError(f"{name} must contain only finite numbers; it holds a number too large "
+                                 "for a float") from None
     if array is None or array.dtype.kind not in "biuf":
         raise TypeError(f"{name} must be an array of real numbers (int or float); got {_describe(value)}")
     return array.astype(np.float64, copy=False)
@@ -47,12 +51,14 @@ def check_choice(name: str, value, allowed: tuple) -> str:
     return value
 
 
-def check_int(name: str, value, minimum: int) -> int:
-    """Return `value` as an int if it is a whole number >= `minimum`."""
+def check_int(name: str, value, minimum: int, maximum: int | None = None) -> int:
+    """Return `value` as an int if it is a whole number >= `minimum` (and <= `maximum` if given)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be a whole number (int); got {_describe(value)}")
     if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}; got {value}")
+        raise ValueError(f"{name} must be at least {minimum}; got {_describe(value)}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be at most {maximum:,}; got {_describe(value)}")
     return int(value)
 
 
