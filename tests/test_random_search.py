@@ -83,8 +83,9 @@ def test_one_try_draws_one_weight_set_not_a_whole_chunk(monkeypatch):
     module = sys.modules["helpers.random_search"]  # helpers.random_search is the function of that name
     monkeypatch.setattr(module.np.random, "default_rng", CountingGenerator)
     X, Y = seven_samples()
-    helpers.random_search(X, Y, 3, n_tries=1, chunk=100_000)
-    assert max(drawn) <= module.DISCARD_PIECE  # never a whole chunk's weights at once (that was 1.3 million)
+    helpers.random_search(X, Y, 20, n_tries=1, chunk=100_000)
+    assert drawn[0] == 2 * 20  # W1 of the one try: 2 inputs x 20 hidden neurons
+    assert max(drawn) <= module.DISCARD_PIECE  # never a whole chunk's weights at once (its W1s are 4 million)
 
 
 def test_the_last_short_chunk_draws_the_same_weight_sets_as_a_full_one():
