@@ -44,53 +44,57 @@ class Loss(NamedTuple):
     error: Callable  # the output error dL/dz2, given output and Y
 
 
+# --- activations: each f beside its slope f' -------------------------------------------------
+
 def sigmoid(z):
     """1 / (1 + e^(-z)), written as (1 + tanh(z / 2)) / 2: the same function, but it never overflows."""
     return 0.5 * (1.0 + np.tanh(0.5 * z))
 
-
 def sigmoid_slope(z, a):
     return a * (1.0 - a)
-
 
 def tanh_slope(z, a):
     return 1.0 - a * a
 
-
 def relu(z):
     return np.maximum(z, 0.0)
 
-
 def relu_slope(z, a):
     return (z > 0).astype(np.float64)  # the slope at exactly z = 0 is taken to be 0
-
 
 ACTIVATIONS = {"sigmoid": Activation(sigmoid, sigmoid_slope),
                "tanh": Activation(np.tanh, tanh_slope),
                "relu": Activation(relu, relu_slope)}
 
 
+# --- losses: each mean loss beside the output error dL/dz2 it sends back ------------------------
+
 def bce(z2, output, Y):
     """Binary cross-entropy -mean(Y log(output) + (1 - Y) log(1 - output)), written with z2 as
     mean(log(1 + e^z2) - Y z2): the same number, without 1 - output losing digits near 1."""
     return (np.logaddexp(0.0, z2) - Y * z2).mean()
 
-
 def bce_error(output, Y):
     return (output - Y) / Y.size  # the sigmoid's slope cancels against dL/d(output)
-
 
 def mse(z2, output, Y):
     """Mean squared error mean((output - Y)^2)."""
     return ((output - Y) ** 2).mean()
 
-
 def mse_error(output, Y):
     return 2.0 * (output - Y) * output * (1.0 - output) / Y.size
 
-
 LOSSES = {"bce": Loss(bce, bce_error), "mse": Loss(mse, mse_error)}
 
+
+# --- the update: one step of gradient descent ----------------------------------------------------
+
+def gradient_descent_step(params, grads, learning_rate):
+    """W <- W - learning_rate * dL/dW for every parameter; returns the new params dict."""
+    return {name: params[name] - learning_rate * grads[name] for name in PARAM_NAMES}
+
+
+# --- the forward pass, its loss, and the backward pass that gives `grads` ------------------------
 
 def hidden_layer(params, X, activation):
     """z1 = X W1 + b1 and hidden = f(z1), both (n_samples, n_hidden): column j is hidden neuron j."""
@@ -106,9 +110,14 @@ def forward_pass(params, X, activation):
     return output, {"X": X, "z1": z1, "hidden": hidden, "z2": z2, "output": output, "activation": activation}
 
 
+def loss_from_cache(cache, Y, loss_name):
+    """The mean loss of a forward pass, a float."""
+    return float(LOSSES[loss_name].value(cache["z2"], cache["output"], Y))
+
+
 def backward_pass(params, cache, Y, loss_name):
     """The gradient of the mean loss with respect to every parameter, shaped like `params`."""
-    delta2 = LOSSES[loss_name].error(cache["output"], Y)               # the output error dL/dz2
+    delta2 = LOSSES[loss_name].error(cache["output"], Y)  # the output error dL/dz2
     dW2 = cache["hidden"].T @ delta2
     db2 = delta2.sum(axis=0)
     slope = ACTIVATIONS[cache["activation"]].slope(cache["z1"], cache["hidden"])
@@ -118,15 +127,7 @@ def backward_pass(params, cache, Y, loss_name):
     return {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}
 
 
-def gradient_descent_step(params, grads, learning_rate):
-    """W <- W - learning_rate * dL/dW for every parameter; returns the new params dict."""
-    return {name: params[name] - learning_rate * grads[name] for name in PARAM_NAMES}
-
-
-def loss_from_cache(cache, Y, loss_name):
-    """The mean loss of a forward pass, a float."""
-    return float(LOSSES[loss_name].value(cache["z2"], cache["output"], Y))
-
+# --- starting weights ---------------------------------------------------------------------------
 
 def draw_weights(n_in, n_out, rule, value, scale, rng):
     """The weights of one layer, (n_in, n_out), by one of the rules in INITS (see layer_weights)."""

@@ -170,7 +170,7 @@ def train(X, Y, params: dict, *, activation: str = "sigmoid", loss_name: str = "
         X, Y, params, activation, loss_name, learning_rate, epochs, record_every)
     history = empty_history(params, epochs, record_every, activation, loss_name)
     record, due = 0, history.epochs.tolist()
-    with np.errstate(all="ignore"):  # overflow is reported below, with advice
+    with np.errstate(all="ignore"):  # overflow is not a numpy warning here: all_finite reports it, with advice
         for epoch in range(epochs + 1):
             output, cache = forward_pass(params, X, activation)
             if epoch == due[record]:
