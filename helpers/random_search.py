@@ -10,7 +10,6 @@ import numpy as np
 
 from helpers.network import (
     ACTIVATIONS,
-    LOSSES,
     MAX_LAYER_SIZE,
     PARAM_NAMES,
     check_loss_name,
@@ -53,14 +52,19 @@ def losses_of_weight_sets(sets: dict, X: np.ndarray, Y: np.ndarray, activation: 
 
     The same forward pass as network.forward_pass, written for a stack: W1 is (count, n_inputs,
     n_hidden), and X @ W1 multiplies X by each network's W1 at once; the biases get an axis for
-    the samples, (count, 1, n), so that they add to every row. The loss is then the network
-    module's own, one network at a time.
+    the samples, (count, 1, n), so that they add to every row. The losses are network.bce and
+    network.mse, each averaged over one network's own entries (the last two axes) instead of
+    over everything: calling them once per network gives the same numbers ten times slower.
     """
     z1 = X @ sets["W1"] + sets["b1"][:, None, :]
     hidden = ACTIVATIONS[activation].function(z1)
     z2 = hidden @ sets["W2"] + sets["b2"][:, None, :]
     output = sigmoid(z2)
-    return np.array([LOSSES[loss_name].value(z2[k], output[k], Y) for k in range(len(z2))])
+    if loss_name == "bce":
+        entries = np.logaddexp(0.0, z2) - Y * z2
+    else:
+        entries = (output - Y) ** 2
+    return entries.mean(axis=(1, 2))
 
 
 def random_search(X, Y, n_hidden: int, *, n_tries: int = 10_000, scale: float = 1.0, seed: int = 0,

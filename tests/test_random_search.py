@@ -7,6 +7,8 @@ import pytest
 
 import helpers
 from helpers.data import seven_samples
+from helpers.network import LOSSES, forward_pass
+from helpers.random_search import losses_of_weight_sets
 
 
 def test_the_best_loss_never_rises_and_belongs_to_the_returned_weights():
@@ -146,3 +148,18 @@ def test_a_search_whose_every_draw_overflows_says_so_instead_of_returning_no_wei
     X, Y = helpers.data.logic_gate("xor")
     with pytest.raises(ValueError, match=r"all 1 weight sets drawn with scale=1e\+308 .* choose a smaller scale"):
         helpers.random_search(X, Y, 2, n_tries=1, scale=1e308, loss_name="bce")
+
+
+@pytest.mark.parametrize("loss_name", ["bce", "mse"])
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+def test_the_stacked_losses_are_the_network_modules_losses_one_network_at_a_time(loss_name, activation):
+    X, Y = seven_samples()
+    rng = np.random.default_rng(3)
+    shapes = {"W1": (2, 3), "b1": (3,), "W2": (3, 1), "b2": (1,)}
+    sets = {name: rng.normal(size=(5,) + shape) for name, shape in shapes.items()}
+    stacked = losses_of_weight_sets(sets, X, Y, activation, loss_name)
+    for k in range(5):
+        network = {name: sets[name][k] for name in shapes}
+        output, cache = forward_pass(network, X, activation)
+        expected = LOSSES[loss_name].value(cache["z2"], output, Y)
+        assert stacked[k] == pytest.approx(expected, rel=1e-14)
