@@ -447,3 +447,48 @@ def test_backward_needs_the_whole_cache_of_forward():
             helpers.backward(params, {key: value for key, value in cache.items() if key != missing}, Y)
     with pytest.raises(ValueError, match=r"cache\['activation'\] must be one of 'sigmoid', 'tanh', 'relu'"):
         helpers.backward(params, {**cache, "activation": "step"}, Y)
+
+
+# --- the size limits, exactly at their edges ---
+
+def test_a_network_may_have_exactly_max_weights_and_not_one_more(monkeypatch):
+    import helpers.network as network
+
+    monkeypatch.setattr(network, "MAX_WEIGHTS", 11)
+    assert helpers.init_params(1, 2, 4, "zero")["W2"].shape == (2, 4)  # 2 + 8 = 10 weights
+    assert helpers.layer_weights(11, 1, "zero").shape == (11, 1)
+    for n_inputs, n_hidden, n_outputs in ((2, 2, 4), (4, 2, 2)):  # 4 + 8 and 8 + 4 weights
+        with pytest.raises(ValueError, match=r"a network of 12 weights is too large.*at most 11"):
+            helpers.init_params(n_inputs, n_hidden, n_outputs)
+    with pytest.raises(ValueError, match=r"a network of 12 weights"):
+        helpers.layer_weights(6, 2)
+
+
+def test_a_negative_scale_is_refused_and_zero_gives_zero_weights():
+    with pytest.raises(ValueError, match=r"scale must be 0 or more; got -0.5"):
+        helpers.init_params(2, 3, 1, scale=-0.5)
+    with pytest.raises(ValueError, match=r"scale must be 0 or more; got -0.5"):
+        helpers.layer_weights(2, 3, scale=-0.5)
+    assert np.all(helpers.init_params(2, 3, 1, scale=0.0, seed=1)["W1"] == 0)
+    assert np.all(helpers.layer_weights(2, 3, scale=0.0) == 0)
+
+
+def test_layer_weights_names_a_wrong_rng():
+    with pytest.raises(TypeError, match=r"rng must be a numpy Generator .*; got int"):
+        helpers.layer_weights(2, 3, rng=7)
+
+
+def test_each_checked_array_names_itself_in_the_message():
+    X, Y = helpers.data.logic_gate("xor")
+    params = helpers.init_params(2, 3, 1, seed=0)
+    cache = helpers.forward(params, X)[1]
+    for key in ("b1", "b2"):
+        with pytest.raises(ValueError, match=rf"params\['{key}'\] must contain only finite numbers"):
+            helpers.forward({**params, key: np.full_like(params[key], np.nan)}, X)
+    for key in ("X", "z1"):
+        with pytest.raises(ValueError, match=rf"cache\['{key}'\] must contain only finite numbers"):
+            helpers.backward(params, {**cache, key: np.full_like(cache[key], np.nan)}, Y)
+    with pytest.raises(ValueError, match=r"Y must have one row per sample of output \(4 rows\); got 3"):
+        helpers.loss_value(cache["output"], Y[:3])
+    with pytest.raises(TypeError, match=r"params must be a dict .*; got list"):
+        helpers.forward([1, 2], X)

@@ -163,3 +163,23 @@ def test_the_stacked_losses_are_the_network_modules_losses_one_network_at_a_time
         output, cache = forward_pass(network, X, activation)
         expected = LOSSES[loss_name].value(cache["z2"], output, Y)
         assert stacked[k] == pytest.approx(expected, rel=1e-14)
+
+
+def test_a_chunk_one_try_short_draws_the_same_weight_sets():
+    # with one hidden neuron, b1 holds one number a try: one draw is skipped for the missing try
+    X, Y = seven_samples()
+    full = helpers.random_search(X, Y, 1, n_tries=20, chunk=10, seed=3)
+    short = helpers.random_search(X, Y, 1, n_tries=19, chunk=10, seed=3)
+    np.testing.assert_array_equal(full.best_loss[:19], short.best_loss)
+
+
+def test_the_weight_limit_counts_every_weight_of_the_tries_drawn_together(monkeypatch):
+    import helpers.network as network
+
+    X, Y = seven_samples()  # 2-3-1: 6 + 3 + 3 + 1 = 13 numbers a try
+    monkeypatch.setattr(sys.modules["helpers.random_search"], "check_weight_count", network.check_weight_count)
+    monkeypatch.setattr(network, "MAX_WEIGHTS", 26)
+    assert helpers.random_search(X, Y, 3, n_tries=2, chunk=2).best_loss.shape == (2,)
+    monkeypatch.setattr(network, "MAX_WEIGHTS", 25)
+    with pytest.raises(ValueError, match=r"a network of 26 weights"):
+        helpers.random_search(X, Y, 3, n_tries=2, chunk=2)

@@ -194,3 +194,7 @@ def test_count_distinct_neurons_of_2000_neurons_is_quick():
     started = time.process_time()
     assert helpers.count_distinct_neurons(params) == 1000
     assert time.process_time() - started < 3.0  # a Python loop over every pair took 17 s
+
+
+def test_huge_weights_give_an_infinite_distance_without_overflow_warnings():
+    assert helpers.smallest_neuron_distance([[1e308, -1e308]]) == np.inf

@@ -417,3 +417,74 @@ def test_bad_batch_and_dropout_settings_name_their_argument(kwargs, argument):
     X, Y = logic_gate("xor")
     with pytest.raises((ValueError, TypeError), match=argument):
         helpers.train_in_batches(X, Y, start(X, Y, 4), **{"batch_size": 2, **kwargs})
+
+
+# --- the limits at their edges, and what train_in_batches remembers ---
+
+def test_epochs_may_be_exactly_the_limit(monkeypatch):
+    import helpers.training as training
+
+    monkeypatch.setattr(training, "MAX_EPOCHS", 5)
+    X, Y = logic_gate("xor")
+    assert helpers.train(X, Y, start(X, Y, 2), epochs=5).epochs[-1] == 5
+    with pytest.raises(ValueError, match=r"epochs must be at most 5"):
+        helpers.train(X, Y, start(X, Y, 2), epochs=6)
+
+
+def test_the_snapshot_limit_names_the_memory_asked_for_and_allows_exactly_the_limit(monkeypatch):
+    import helpers.training as training
+
+    X, Y = np.zeros((1, 500)), [[0.5]]
+    params = helpers.init_params(500, 500, 1, "zero")  # 251,001 numbers: 2,008,008 bytes a snapshot
+    with pytest.raises(ValueError, match=r"1,001 snapshots of this network would take 2,010 MB, more than the 500 MB"):
+        helpers.train(X, Y, params, epochs=1000)
+    monkeypatch.setattr(training, "MAX_SNAPSHOT_BYTES", 3 * 2_008_008)
+    assert len(helpers.train(X, Y, params, epochs=2).epochs) == 3
+
+
+def test_train_in_batches_remembers_its_settings_and_defaults_to_1000_epochs():
+    X, Y = logic_gate("xor")
+    history = helpers.train_in_batches(X, Y, start(X, Y, 2), batch_size=2, activation="tanh", loss_name="mse",
+                                       record_every=300)
+    np.testing.assert_array_equal(history.epochs, [0, 300, 600, 900, 1000])
+    assert (history.activation, history.loss_name) == ("tanh", "mse")
+
+
+def test_train_in_batches_warns_too_when_the_loss_rises_tenfold():
+    X, Y = logic_gate("xor")
+    with pytest.warns(TrainingWarning, match=r"learning_rate=1e\+06"):
+        helpers.train_in_batches(X, Y, start(X, Y, 3), batch_size=4, learning_rate=1e6, epochs=100)
+
+
+def test_the_warning_quotes_the_first_and_last_loss_and_points_at_the_callers_line():
+    X, Y = logic_gate("xor")
+    with pytest.warns(TrainingWarning) as caught:
+        history = helpers.train(X, Y, start(X, Y, 3), learning_rate=1e6, epochs=100, record_every=30)
+    message = str(caught[0].message)
+    assert f"from {history.loss[0]:.4g} at epoch 0 to {history.loss[-1]:.4g} at epoch 100" in message
+    assert caught[0].filename == __file__
+
+
+@pytest.mark.parametrize("first, last, warns", [(1.0, 10.0, False), (1.0, 10.5, True), (2.0, 19.0, False),
+                                                (2.0, 20.5, True)])
+def test_the_warning_needs_a_loss_more_than_ten_times_the_first(first, last, warns):
+    from helpers.training import History, warn_if_worse
+
+    history = History(params={}, epochs=np.array([0, 5]), loss=np.array([first, last]), W1=None, b1=None, W2=None,
+                      b2=None, activation="sigmoid", loss_name="bce")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warn_if_worse(history, 0.5)
+    assert len(caught) == int(warns)
+
+
+@pytest.mark.parametrize("activation", ["relu", "tanh"])
+def test_a_mask_of_ones_gives_the_plain_gradient(activation):
+    rng = np.random.default_rng(2)
+    params = helpers.init_params(3, 4, 2, seed=2)
+    X, Y = rng.normal(size=(5, 3)), rng.uniform(size=(5, 2))
+    plain = helpers.backward(params, helpers.forward(params, X, activation)[1], Y)
+    masked = backward_pass_with_dropout(params, forward_pass_with_dropout(params, X, activation, np.ones((5, 4))), Y,
+                                        "bce")
+    for name in plain:
+        np.testing.assert_allclose(masked[name], plain[name], rtol=1e-13, atol=1e-16)

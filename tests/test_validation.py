@@ -65,7 +65,8 @@ CONTRACTS = {
     "train_in_batches": (helpers.train_in_batches,
                          dict(X=X, Y=Y, params=PARAMS, batch_size=2, shuffle_seed=0, dropout=0.1, dropout_seed=0,
                               activation="tanh", loss_name="bce", learning_rate=0.5, epochs=3, record_every=1),
-                         dict(X="array", Y="array", params="params", shuffle_seed="seed", dropout="positive",
+                         dict(X="array", Y="array", params="params", batch_size="count", shuffle_seed="seed",
+                              dropout="positive",
                               dropout_seed="seed", activation="name", loss_name="name", learning_rate="positive",
                               epochs="count", record_every="count")),
     "gradient_check": (helpers.gradient_check, dict(params=PARAMS, X=X, Y=Y, activation="sigmoid", loss_name="bce",
@@ -104,6 +105,7 @@ ALLOWED = {("init_params", "seed"): [None], ("init_params", "output_init"): [Non
            ("train_in_batches", "shuffle_seed"): [None], ("random_search", "start"): [None],
            ("History.params_at", "record"): [-1], ("train", "record_every"): [10**12],
            ("train_in_batches", "record_every"): [10**12], ("train_in_batches", "dropout"): [0.0],
+           ("train_in_batches", "batch_size"): [10**12],
            ("count_distinct_neurons", "params"): [OTHER_NETWORK],
            ("largest_neuron_difference", "params"): [OTHER_NETWORK],
            ("smallest_neuron_distance", "W1"): [A_STACK]}
