@@ -2,16 +2,8 @@
 
 import numpy as np
 
-from helpers.network import (
-    ACTIVATIONS,
-    PARAM_NAMES,
-    backward_pass,
-    check_loss_name,
-    check_outputs_match,
-    check_params,
-    forward_pass,
-    loss_from_cache,
-)
+from helpers import network
+from helpers.network import ACTIVATIONS, PARAM_NAMES, backward_pass, forward_pass, loss_from_cache
 from helpers.validation import check_array, check_choice, check_number, check_targets
 
 
@@ -19,10 +11,10 @@ def check_arguments(params, X, Y, activation, loss_name, eps):
     """Validate the arguments shared by the two public functions below."""
     X = check_array("X", X, ndim=2)
     Y = check_targets("Y", Y, X.shape[0])
-    params = check_params(params, X)
-    check_outputs_match(Y, params)
+    params = network.check_params(params, X)
+    network.check_outputs_match(Y, params)
     check_choice("activation", activation, ACTIVATIONS)
-    check_loss_name(loss_name, Y)
+    network.check_loss_name(loss_name, Y)
     eps = check_number("eps", eps, positive=True)
     return params, X, Y, eps
 
