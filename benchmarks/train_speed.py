@@ -7,7 +7,8 @@ recorded epoch, a snapshot of W1 every epoch, in-place updates, no function call
 checks. It is written independently of helpers (it imports nothing from helpers.network), and both
 must reach the same weights and losses before their times are compared. Repetitions are
 interleaved, so that both see the same machine load; the table shows medians and their ratio.
-Goal: helpers.train within 1.25x of the inline loop.
+Goal: helpers.train within 1.5x of the inline loop (benchmarks/TRAIN_SPEED.md says what the
+readable form of helpers.train costs).
 
     uv run python benchmarks/train_speed.py [repeats]
 
@@ -75,7 +76,8 @@ def inline_loop(X, Y, n_hidden, epochs, seed):
 
 
 def with_helpers(X, Y, n_hidden, epochs, seed):
-    history = helpers.train(X, Y, n_hidden, learning_rate=LEARNING_RATE, epochs=epochs, seed=seed)
+    start = helpers.init_params(X.shape[1], n_hidden, Y.shape[1], seed=seed)
+    history = helpers.train(X, Y, start, learning_rate=LEARNING_RATE, epochs=epochs)
     return history.params["W1"], history.loss, history.W1
 
 

@@ -31,8 +31,11 @@ def seven_samples() -> tuple[np.ndarray, np.ndarray]:
     return raw_X / raw_X.max(), raw_Y / raw_Y.max()
 
 
+MAX_SAMPLES = 1_000_000  # far more than any notebook needs; 16 MB of points
+
+
 def _check_generated(n_samples, noise, seed):
-    n_samples = check_int("n_samples", n_samples, minimum=2)
+    n_samples = check_int("n_samples", n_samples, minimum=2, maximum=MAX_SAMPLES)
     noise = check_number("noise", noise, non_negative=True)
     seed = check_int("seed", seed, minimum=0)
     return n_samples, noise, np.random.default_rng(seed)

@@ -6,6 +6,8 @@ import numpy as np
 
 from helpers.validation import check_array, check_int, check_number
 
+MAX_EPOCHS = 100_000  # a run that never stops making mistakes (XOR) takes seconds at this length
+
 
 class PerceptronResult(NamedTuple):
     """weights: (n_inputs,); bias: a float; errors: (n_epochs_run,) mistakes made in each epoch."""
@@ -16,11 +18,15 @@ class PerceptronResult(NamedTuple):
 
 
 def _check_labels(y, n_samples: int) -> np.ndarray:
-    y = check_array("y", np.ravel(y) if np.ndim(y) == 2 and np.shape(y)[1] == 1 else y, ndim=1)
+    y = check_array("y", y, ndim=(1, 2))
+    if y.ndim == 2:
+        if y.shape[1] != 1:
+            raise ValueError(f"y must be 1-D (one label per sample) or one column; got an array of shape {y.shape}")
+        y = y[:, 0]
     if len(y) != n_samples:
         raise ValueError(f"y must have one label per row of X ({n_samples}); got {len(y)} labels")
     if not np.all((y == 0) | (y == 1)):
-        raise ValueError(f"y must contain only the labels 0 and 1; got the values {sorted(set(y.tolist()))}")
+        raise ValueError(f"y must contain only the labels 0 and 1; got the values {sorted(set(y.tolist()))[:10]}")
     return y
 
 
@@ -49,7 +55,7 @@ def perceptron_train(X, y, *, learning_rate: float = 1.0, epochs: int = 100,
     X = check_array("X", X, ndim=2)
     y = _check_labels(y, X.shape[0])
     learning_rate = check_number("learning_rate", learning_rate, positive=True)
-    epochs = check_int("epochs", epochs, minimum=0)
+    epochs = check_int("epochs", epochs, minimum=0, maximum=MAX_EPOCHS)
     rng = None if seed is None else np.random.default_rng(check_int("seed", seed, minimum=0))
 
     weights, bias = np.zeros(X.shape[1]), 0.0

@@ -112,3 +112,8 @@ def test_predictions_and_mistakes_are_whole_numbers():
 def test_every_perceptron_argument_names_itself_when_it_is_wrong(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_a_long_list_of_wrong_labels_is_cut_to_its_first_ten():
+    with pytest.raises(ValueError, match=r"got the values \[0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0\]"):
+        helpers.perceptron_train(np.zeros((12, 2)), np.arange(12))
