@@ -192,6 +192,43 @@ def test_a_check_given_a_hostile_answer_prints_one_short_line_and_never_says_cor
         assert "could not be read" not in out, out
 
 
+# What each check says it expects when an answer has the wrong type (all its arguments the same);
+# a tuple lists the phrases one of which it says.
+EXPECTS = {
+    "check_weight_count": "expected a whole number such as 10",
+    "check_strongest_neuron": "the second argument must be the notebook's network",
+    "check_nand": "weights must be two numbers",
+    "check_or_epochs": "expected two whole numbers",
+    "check_xor_attempt": "weights must be two numbers",
+    "check_hidden_shape": "two whole numbers",
+    "check_xnor_weights": ("the answer must be a dict", "the dict is missing ['W1', 'b1', 'W2', 'b2']"),
+    "check_distinct_neurons": "the answer is a whole number of neurons",
+    "check_delta2": "expected an array of 4 numbers",
+    "check_tanh_slope": "expected a",
+    "check_fixed_backward": "expected a function",
+    "check_constant_count": "expected a whole number such as 3",
+    "check_symmetry_breaker": ("expected a params dict like `start`", "the dict is missing ['W1', 'b1', 'W2', 'b2']"),
+    "check_which_break": ("expected a set of labels", "the labels are A, B, C, D, E, F"),
+    "check_shared_outgoing_count": "expected a whole number such as 2",
+    "check_growth_factor": "expected one number such as 1.5",
+    "check_he_std": "expected one number such as 0.5",
+    "check_tries_to_beat_backprop": "expected a whole number of forward passes",
+    "check_scaled_rule_verdict": 'expected one of the strings "holds"',
+}
+WRONG_TYPES = {"a string": "0.5", "a bool": True, "a complex number": 2j, "a dict": {"answer": 3}}
+
+
+@pytest.mark.parametrize("check", [check for _, _, check in CHECKS], ids=lambda check: check.__name__)
+@pytest.mark.parametrize("answer", WRONG_TYPES.values(), ids=WRONG_TYPES.keys())
+def test_a_check_given_the_wrong_type_says_what_it_expects(check, answer, capsys):
+    n_arguments = len(inspect.signature(check).parameters)
+    assert check(*(answer,) * n_arguments).correct is False
+    out = capsys.readouterr().out
+    expected = EXPECTS[check.__name__]
+    assert out.startswith("Not yet. Hint: ")
+    assert any(words in out for words in ((expected,) if isinstance(expected, str) else expected)), out
+
+
 def test_the_safety_net_turns_an_unforeseen_error_into_a_hint(capsys):
     @helpers.exercises.never_raises
     def check_broken(answer):

@@ -209,11 +209,9 @@ def close(value, target, *, relative: float = 0.0, absolute: float = 0.0) -> boo
     """Whether `value` equals `target` within the tolerances (numbers or arrays of one shape);
     exact equality for anything else (tuples, strings)."""
     if isinstance(target, numbers.Real) or isinstance(target, np.ndarray):
-        try:
-            values, targets = np.asarray(value, dtype=np.float64), np.asarray(target, dtype=np.float64)
-        except (OverflowError, TypeError, ValueError):  # 10**400, or not numbers at all
-            return False
-        return values.shape == targets.shape and bool(np.allclose(values, targets, rtol=relative, atol=absolute))
+        values, targets = as_numbers(value), np.asarray(target, dtype=np.float64)
+        return (values is not None and values.shape == targets.shape
+                and bool(np.allclose(values, targets, rtol=relative, atol=absolute)))
     return value == target
 
 
