@@ -1,7 +1,7 @@
 """Checks for the exercises of notebook 05 · Beyond the textbook answer.
 
     check_which_break(answer)            which settings break the symmetry of a constant start?
-    check_shared_outgoing_count(answer)  count_distinct_neurons when some neurons share their outgoing weight
+    check_shared_outgoing_count(answer)  count_distinct_neurons after training the start of the second exercise
     check_growth_factor(answer)          the growth factor per 100 epochs of a measured difference
 
 Each check prints one line of feedback and returns a Verdict (truthy when the answer is right).
