@@ -187,7 +187,7 @@ def test_a_check_given_a_hostile_answer_prints_one_short_line_and_never_says_cor
     assert out.startswith(("Not yet. Hint: ", "Not answered yet: ")), out[:200]
     assert out.count("\n") == 1 and len(out) <= MAX_OUTPUT, (len(out), out[:200])
     # each check reads these answers itself (but a dict whose own methods raise): the safety net of
-    # never_raises is not what answers them
+    # answer_check is not what answers them
     if not any(isinstance(argument, DictThatFails) for argument in arguments):
         assert "could not be read" not in out, out
 
@@ -229,8 +229,8 @@ def test_a_check_given_the_wrong_type_says_what_it_expects(check, answer, capsys
     assert any(words in out for words in ((expected,) if isinstance(expected, str) else expected)), out
 
 
-def test_the_safety_net_turns_an_unforeseen_error_into_a_hint(capsys):
-    @helpers.exercises.never_raises
+def test_answer_check_reports_the_placeholder_and_turns_an_unforeseen_error_into_a_hint(capsys):
+    @helpers.exercises.answer_check(unanswered="replace None.")
     def check_broken(answer):
         """A check with a bug."""
         return 1 / 0
@@ -238,6 +238,8 @@ def test_the_safety_net_turns_an_unforeseen_error_into_a_hint(capsys):
     assert check_broken(3).correct is False
     assert capsys.readouterr().out == ("Not yet. Hint: this answer could not be read (ZeroDivisionError). "
                                        "Give it in the form the exercise asks for.\n")
+    assert check_broken(None).correct is False
+    assert capsys.readouterr().out == "Not answered yet: replace None.\n"
     assert check_broken.__doc__ == "A check with a bug." and "answer" in str(inspect.signature(check_broken))
 
 

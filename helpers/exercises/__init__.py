@@ -9,7 +9,7 @@ that says what to do.
 The grading kit below is what every check is written with:
 
     right(praise), wrong(hint), not_answered(what)     the three kinds of feedback
-    never_raises                                      a decorator: anything unforeseen becomes a hint
+    answer_check(unanswered)                          the decorator that makes a function a check
     shown(answer)                                     an answer, shortened, for a hint that quotes it
     as_number, as_whole_number, as_numbers, as_labels  the parsers: "a number" means the same everywhere
     close(value, target, ...)                         the one tolerance test
@@ -69,20 +69,26 @@ def not_answered(what: str) -> Verdict:
     return Verdict(False)
 
 
-def never_raises(check: Callable[..., Verdict]) -> Callable[..., Verdict]:
-    """Make a check print a hint instead of raising, whatever its arguments are.
+def answer_check(unanswered: str) -> Callable:
+    """Make a function a check: `@answer_check(unanswered="replace None with ...")`.
 
-    Each check handles the answers it can foresee itself; this is the net under it, so that a
-    student running a notebook top to bottom never meets a traceback from a check.
+    While an argument still holds the placeholder None, the check prints "Not answered yet:" and
+    `unanswered`. Each check handles the answers it can foresee itself; anything unforeseen
+    becomes a hint too, so that a student running a notebook top to bottom never meets a
+    traceback from a check.
     """
-    @functools.wraps(check)
-    def safe_check(*args, **kwargs) -> Verdict:
-        try:
-            return check(*args, **kwargs)
-        except Exception as error:  # noqa: BLE001 - a check must never raise into a notebook
-            return wrong(f"this answer could not be read ({type(error).__name__}). Give it in the form "
-                         "the exercise asks for.")
-    return safe_check
+    def decorate(check: Callable[..., Verdict]) -> Callable[..., Verdict]:
+        @functools.wraps(check)
+        def safe_check(*args, **kwargs) -> Verdict:
+            if any(argument is None for argument in (*args, *kwargs.values())):
+                return not_answered(unanswered)
+            try:
+                return check(*args, **kwargs)
+            except Exception as error:  # noqa: BLE001 - a check must never raise into a notebook
+                return wrong(f"this answer could not be read ({type(error).__name__}). Give it in the form "
+                             "the exercise asks for.")
+        return safe_check
+    return decorate
 
 
 # --- quoting an answer -------------------------------------------------------------------------
@@ -235,8 +241,6 @@ def grade_labels(answer, allowed, right_labels: frozenset, *, praise: str,
     reads). Otherwise the hint is chosen_wrongly(the labels wrongly chosen, sorted), then
     missed(how many right labels are missing), each only if it applies, then `closing`.
     """
-    if answer is None:
-        return not_answered('replace None with a set of labels, e.g. {"A", "B"}.')
     labels, problem = as_labels(answer, allowed)
     if problem:
         return wrong(problem)

@@ -10,18 +10,7 @@ Each check prints one line of feedback and returns a Verdict (truthy when the an
 import numpy as np
 
 from helpers import init_params
-from helpers.exercises import (
-    Verdict,
-    as_number,
-    as_numbers,
-    close,
-    hint_for,
-    never_raises,
-    not_answered,
-    right,
-    shown,
-    wrong,
-)
+from helpers.exercises import Verdict, answer_check, as_numbers, close, hint_for, not_answered, right, shown, wrong
 from helpers.network import PARAM_NAMES, backward_pass, forward_pass
 
 # The example of the delta2 exercise: four samples, one output, bce loss (the notebook shows them).
@@ -45,15 +34,13 @@ def _answer_key() -> dict:
     return {"check_delta2": _delta2(), "check_tanh_slope": _tanh_slope_at_zero()}
 
 
-@never_raises
+@answer_check(unanswered="replace None with delta2, an array of shape (4, 1): one number per sample.")
 def check_delta2(answer) -> Verdict:
     """Exercise 1: delta2 = dL/dz2 for the four outputs and targets of the notebook's example.
 
     Accepts an array of shape (4, 1) or (4,), or a list of the four numbers; each number may be
     rounded to two decimals.
     """
-    if answer is None:
-        return not_answered("replace None with delta2, an array of shape (4, 1): one number per sample.")
     array = as_numbers(answer)
     if array is None:
         return wrong(f"expected an array of 4 numbers (shape (4, 1)); got {shown(answer)}.")
@@ -70,34 +57,31 @@ def check_delta2(answer) -> Verdict:
         return right("delta2 = (output - Y) / N: for bce with a sigmoid output, the sigmoid's slope cancels "
                      "and the error is simply how far each output is off, over N.")
     sigmoid_slope = output * (1 - output)
+    flipped = "the sign is flipped: delta2 = dL/dz2 is positive when the output is too high."
+    mse_formula = ("you multiplied by the sigmoid's slope output (1 - output). That is the mse formula; with "
+                   "bce the slope cancels against dL/d(output).")
     mistakes = [
         (output - Y, "right direction and proportions, but the loss is a mean over N = 4 entries, so every "
                      "delta2 is divided by N."),
-        ((Y - output) / n, "the sign is flipped: delta2 = dL/dz2 is positive when the output is too high."),
-        (Y - output, "the sign is flipped: delta2 = dL/dz2 is positive when the output is too high."),
-        ((output - Y) * sigmoid_slope / n, "you multiplied by the sigmoid's slope output (1 - output). That is "
-                                           "the mse formula; with bce the slope cancels against dL/d(output)."),
-        (2 * (output - Y) * sigmoid_slope / n, "you multiplied by the sigmoid's slope output (1 - output). That "
-                                               "is the mse formula; with bce the slope cancels against "
-                                               "dL/d(output)."),
+        ((Y - output) / n, flipped), (Y - output, flipped),
+        ((output - Y) * sigmoid_slope / n, mse_formula), (2 * (output - Y) * sigmoid_slope / n, mse_formula),
     ]
-    otherwise = ("delta2 = (output - Y) / N, entry by entry, with N = Y.size = 4.")
+    otherwise = "delta2 = (output - Y) / N, entry by entry, with N = Y.size = 4."
     if close(values, _delta2(), absolute=10 * _DELTA2_TOLERANCE):
         otherwise = (f"close, but not close enough: give each entry to {_DECIMALS} decimals or more "
                      f"(each must be within {_DELTA2_TOLERANCE:.3f} of the exact value).")
     return wrong(hint_for(values, mistakes, otherwise, absolute=_DELTA2_TOLERANCE))
 
 
-@never_raises
+@answer_check(unanswered="replace None with a number: the slope of tanh at z = 0.")
 def check_tanh_slope(answer) -> Verdict:
     """Exercise 2: the slope f'(0) of f = tanh, as a number (or an array holding a single number)."""
-    if answer is None:
-        return not_answered("replace None with a number: the slope of tanh at z = 0.")
     if isinstance(answer, (bool, np.bool_)):
         return wrong("expected a number, not True or False.")
-    value = as_number(answer)
-    if value is None:
+    values = as_numbers(answer)
+    if values is None or values.size != 1:
         return wrong(f"expected a single number; got {shown(answer)}.")
+    value = float(values.ravel()[0])
     if close(value, _tanh_slope_at_zero(), absolute=_SLOPE_TOLERANCE):
         return right("tanh'(0) = 1 - tanh(0)^2 = 1 - 0 = 1: at z = 0 a tanh neuron passes the error back at "
                      "full strength.")
@@ -141,7 +125,7 @@ def _error_text(error: Exception) -> str:
     return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
-@never_raises
+@answer_check(unanswered="replace None with your repaired function.")
 def check_fixed_backward(function) -> Verdict:
     """Exercise 3: run `function(params, cache, Y)` on small random networks (sigmoid, tanh and
     relu hidden layers, bce loss) and compare its gradients with helpers.backward.
@@ -149,8 +133,6 @@ def check_fixed_backward(function) -> Verdict:
     The hint names the gradients that differ and what that suggests; errors raised by the
     student's function are reported as a hint, never passed on.
     """
-    if function is None:
-        return not_answered("replace None with your repaired function.")
     if not callable(function):
         return wrong(f"expected a function taking (params, cache, Y); got {shown(function)}.")
     wrong_names = {}       # activation -> names of the wrong gradients

@@ -14,18 +14,7 @@ import numpy as np
 
 from helpers import count_distinct_neurons, init_params, train
 from helpers.data import logic_gate
-from helpers.exercises import (
-    Verdict,
-    as_number,
-    close,
-    grade_labels,
-    hint_for,
-    never_raises,
-    not_answered,
-    right,
-    shown,
-    wrong,
-)
+from helpers.exercises import Verdict, answer_check, as_number, close, grade_labels, hint_for, right, shown, wrong
 
 # --- exercise 1: which settings break the symmetry? ----------------------------------------------
 
@@ -45,7 +34,7 @@ def _breakers() -> frozenset:
     return frozenset(_LABELS) - frozenset(_KEEPS)
 
 
-@never_raises
+@answer_check(unanswered='replace None with a set of labels, e.g. {"A", "B"}.')
 def check_which_break(answer) -> Verdict:
     """Exercise 1: the set of settings (labels A-G) that make the hidden neurons of a constant
     start differ, in exact arithmetic, in any container or spelling ({"A", "B"}, ["a", "b"],
@@ -79,12 +68,10 @@ def _shared_outgoing_count() -> int:
     return count_distinct_neurons(trained.params)
 
 
-@never_raises
+@answer_check(unanswered="replace None with a whole number: your prediction of count_distinct_neurons.")
 def check_shared_outgoing_count(answer) -> Verdict:
     """Exercise 2: your prediction of count_distinct_neurons after training the notebook's 2-5-1
     start (incoming weights all 0.5, biases 0, outgoing weights as in the notebook) on XOR."""
-    if answer is None:
-        return not_answered("replace None with a whole number: your prediction of count_distinct_neurons.")
     value = as_number(answer)
     if value is None:
         return wrong(f"expected a whole number such as 2; got {shown(answer)}.")
@@ -122,12 +109,10 @@ def _answer_key() -> dict:
             "check_growth_factor": _growth_factor()}
 
 
-@never_raises
+@answer_check(unanswered="replace None with a number: the growth factor per 100 epochs.")
 def check_growth_factor(answer) -> Verdict:
     """Exercise 3: the factor by which the difference grows per 100 epochs, from the two
     differences measured in the notebook, as a number (two digits are enough)."""
-    if answer is None:
-        return not_answered("replace None with a number: the growth factor per 100 epochs.")
     value = as_number(answer)
     if value is None or not math.isfinite(value):
         return wrong(f"expected one number such as 1.5; got {shown(answer)}.")

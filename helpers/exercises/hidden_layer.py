@@ -12,17 +12,7 @@ import numpy as np
 
 from helpers import count_distinct_neurons, forward
 from helpers.data import logic_gate
-from helpers.exercises import (
-    Verdict,
-    as_numbers,
-    as_whole_number,
-    hint_for,
-    never_raises,
-    not_answered,
-    right,
-    shown,
-    wrong,
-)
+from helpers.exercises import Verdict, answer_check, as_numbers, as_whole_number, hint_for, right, shown, wrong
 from helpers.network import DECISION_THRESHOLD, PARAM_NAMES
 
 # --- exercise 1: the shape of the hidden layer's weighted sums ---------------------------------
@@ -35,12 +25,10 @@ def _answer_key() -> dict:
             "check_distinct_neurons": count_distinct_neurons(mystery_network())}
 
 
-@never_raises
+@answer_check(unanswered="replace None with the shape of X @ W1, a tuple like (rows, columns).")
 def check_hidden_shape(answer) -> Verdict:
     """Exercise 1: the shape of X @ W1 with 7 samples, 3 inputs and 5 hidden neurons, as a tuple,
     a list or an array of two whole numbers."""
-    if answer is None:
-        return not_answered("replace None with the shape of X @ W1, a tuple like (rows, columns).")
     if not isinstance(answer, (tuple, list, np.ndarray)):
         return wrong(f"give the shape as a tuple of two whole numbers, like (rows, columns); got {shown(answer)}.")
     values = as_numbers(answer)
@@ -95,13 +83,11 @@ def _params_from(answer) -> tuple[dict | None, str]:
     return params, ""
 
 
-@never_raises
+@answer_check(unanswered="replace None with a dict {'W1': ..., 'b1': ..., 'W2': ..., 'b2': ...} "
+               f"of weights for a 2-2-1 network ({_SHAPES_TEXT}).")
 def check_xnor_weights(answer) -> Verdict:
     """Exercise 2: weights of a 2-2-1 sigmoid network whose output is above 0.5 exactly on the
     inputs where XNOR is 1. Any weights that do this are accepted."""
-    if answer is None:
-        return not_answered("replace None with a dict {'W1': ..., 'b1': ..., 'W2': ..., 'b2': ...} "
-                            f"of weights for a 2-2-1 network ({_SHAPES_TEXT}).")
     params, problem = _params_from(answer)
     if params is None:
         return wrong(problem)
@@ -135,12 +121,10 @@ def mystery_network() -> dict:
     }
 
 
-@never_raises
+@answer_check(unanswered="replace None with a whole number: how many hidden neurons of "
+               "mystery really differ?")
 def check_distinct_neurons(answer) -> Verdict:
     """Exercise 3: the number of distinct hidden neurons of mystery_network()."""
-    if answer is None:
-        return not_answered("replace None with a whole number: how many hidden neurons of "
-                            "mystery really differ?")
     count = as_whole_number(answer)
     if count is None:
         return wrong(f"the answer is a whole number of neurons, like 2; got {shown(answer)}.")

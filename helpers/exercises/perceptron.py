@@ -13,18 +13,7 @@ import numpy as np
 
 from helpers import perceptron_predict, perceptron_train
 from helpers.data import logic_gate
-from helpers.exercises import (
-    Verdict,
-    as_number,
-    as_numbers,
-    as_whole_number,
-    hint_for,
-    never_raises,
-    not_answered,
-    right,
-    shown,
-    wrong,
-)
+from helpers.exercises import Verdict, answer_check, as_number, as_numbers, as_whole_number, right, shown, wrong
 
 
 def _read_perceptron(weights, bias) -> tuple[np.ndarray, float] | str:
@@ -43,9 +32,6 @@ def _read_perceptron(weights, bias) -> tuple[np.ndarray, float] | str:
 def _run_answer(weights, bias, gate: str):
     """Read a perceptron answer and run it on the truth table of `gate`: (weights, bias, X,
     the gate's 0/1 targets, the perceptron's outputs); or None, after printing why it cannot run."""
-    if weights is None or bias is None:
-        not_answered("replace both None with numbers: weights = [w1, w2] and bias = b.")
-        return None
     perceptron = _read_perceptron(weights, bias)
     if isinstance(perceptron, str):
         wrong(perceptron)
@@ -67,7 +53,7 @@ def _on_the_line(weights: np.ndarray, bias: float, X: np.ndarray) -> list[str]:
 
 # --- Exercise 1: NAND ----------------------------------------------------------------------------
 
-@never_raises
+@answer_check(unanswered="replace both None with numbers: weights = [w1, w2] and bias = b.")
 def check_nand(weights, bias) -> Verdict:
     """Exercise 1: any weights and bias with which the perceptron computes NAND (NOT AND).
     Every perceptron whose outputs on the four inputs are NAND's truth table is accepted."""
@@ -106,13 +92,11 @@ def _answer_key() -> dict:
     return {"check_or_epochs": (_or_epochs(1.0), _or_epochs(0.1))}
 
 
-@never_raises
+@answer_check(unanswered="replace None with two whole numbers: (epochs with learning_rate=1, "
+               "epochs with learning_rate=0.1).")
 def check_or_epochs(answer) -> Verdict:
     """Exercise 2: (epochs with learning_rate=1, epochs with learning_rate=0.1) that
     perceptron_train runs on OR, counted as len(errors): the final mistake-free epoch included."""
-    if answer is None:
-        return not_answered("replace None with two whole numbers: (epochs with learning_rate=1, "
-                            "epochs with learning_rate=0.1).")
     values = as_numbers(answer)
     counts = None if values is None or values.shape != (2,) else [as_whole_number(value) for value in values]
     if counts is None or None in counts:
@@ -123,12 +107,12 @@ def check_or_epochs(answer) -> Verdict:
         return right(f"{first} epochs either way. From zero weights, every update is learning_rate times the "
                      "update with learning_rate=1, so the weights are just scaled: the line, and every "
                      "decision, stays the same.")
+    if first == expected[0] - 1:
+        return wrong("you counted the epochs that made mistakes. The rule only knows it is done after a whole "
+                     "epoch without a mistake: count that one too (len(errors)).")
     if first != expected[0]:
-        return wrong(hint_for(first, {
-            expected[0] - 1: "you counted the epochs that made mistakes. The rule only knows it is done after "
-                             "a whole epoch without a mistake: count that one too (len(errors))."},
-            "run helpers.perceptron_train(X, Y, learning_rate=1.0) on data.logic_gate('or') and count the "
-            "entries of errors (one per epoch, the last one is the mistake-free epoch)."))
+        return wrong("run helpers.perceptron_train(X, Y, learning_rate=1.0) on data.logic_gate('or') and count "
+                     "the entries of errors (one per epoch, the last one is the mistake-free epoch).")
     return wrong("your first number is right. For learning_rate=0.1, think before you run: the weights start "
                  "at 0 and every update adds learning_rate·(t - p)·x. Does a smaller step change the sign of "
                  "w·x + b?")
@@ -145,7 +129,7 @@ _XOR_CONDITIONS = {
 }
 
 
-@never_raises
+@answer_check(unanswered="replace both None with numbers: weights = [w1, w2] and bias = b.")
 def check_xor_attempt(weights, bias) -> Verdict:
     """Exercise 3: a perceptron that gets exactly 3 of the 4 XOR points right.
 

@@ -9,17 +9,7 @@ Each check prints one line of feedback and returns a Verdict (truthy when the an
 import numpy as np
 
 from helpers import init_params
-from helpers.exercises import (
-    Verdict,
-    as_numbers,
-    as_whole_number,
-    hint_for,
-    never_raises,
-    not_answered,
-    right,
-    shown,
-    wrong,
-)
+from helpers.exercises import Verdict, answer_check, as_numbers, as_whole_number, hint_for, right, shown, wrong
 from helpers.network import PARAM_NAMES, hidden_layer
 
 _LAYER_SIZES = (3, 4, 2)  # the network of both exercises
@@ -46,11 +36,9 @@ def _answer_key() -> dict:
             "check_strongest_neuron": int(np.argmax(_hidden_outputs())) + 1}
 
 
-@never_raises
+@answer_check(unanswered="replace None with the number of weights, biases included, of the 3-4-2 network.")
 def check_weight_count(answer) -> Verdict:
     """Exercise 1: how many numbers (weights and biases) does the 3-4-2 network learn?"""
-    if answer is None:
-        return not_answered("replace None with the number of weights, biases included, of the 3-4-2 network.")
     count = as_whole_number(answer)
     if count is None:
         return wrong(f"expected a whole number such as 10; got {shown(answer)}.")
@@ -86,15 +74,13 @@ def _is_notebook_network(params) -> bool:
     return True
 
 
-@never_raises
+@answer_check(unanswered="replace None with the number (1 to 4) of the hidden neuron "
+               "with the largest output for x = [1, 0, 0].")
 def check_strongest_neuron(answer, params) -> Verdict:
     """Exercise 2: which hidden neuron (numbered from 1, as in the figures) of the notebook's
     `params_random` gives the largest output for x = [1, 0, 0]? Pass params_random unchanged
     as the second argument: the check compares it with the network the notebook made."""
     n_hidden = _LAYER_SIZES[1]
-    if answer is None:
-        return not_answered(f"replace None with the number (1 to {n_hidden}) of the hidden neuron "
-                            "with the largest output for x = [1, 0, 0].")
     if not _is_notebook_network(params):
         return wrong("the second argument must be the notebook's network `params_random`, unchanged "
                      "(re-run the cell that makes it if you changed it); this exercise is about that "

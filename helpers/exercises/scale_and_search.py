@@ -15,18 +15,7 @@ import numpy as np
 
 from helpers import init_params, random_search, train
 from helpers.data import seven_samples
-from helpers.exercises import (
-    Verdict,
-    as_number,
-    as_whole_number,
-    close,
-    hint_for,
-    never_raises,
-    not_answered,
-    right,
-    shown,
-    wrong,
-)
+from helpers.exercises import Verdict, answer_check, as_number, as_whole_number, close, hint_for, right, shown, wrong
 
 # --- exercise 1: He's standard deviation ---------------------------------------------------------
 
@@ -39,12 +28,10 @@ def _he_std() -> float:
     return math.sqrt(2 / _HE_INPUTS)
 
 
-@never_raises
+@answer_check(unanswered="replace None with a number: the standard deviation He gives for n_in = 50.")
 def check_he_std(answer) -> Verdict:
     """Exercise 1: the standard deviation He's rule gives the weights of a layer with 50 inputs,
     as a number (within 0.001)."""
-    if answer is None:
-        return not_answered("replace None with a number: the standard deviation He gives for n_in = 50.")
     value = as_number(answer)
     if value is None or not math.isfinite(value):
         return wrong(f"expected one number such as 0.5; got {shown(answer)}.")
@@ -87,13 +74,11 @@ def _passes_to_beat_backprop() -> int:
     return int(below[0]) + 1
 
 
-@never_raises
+@answer_check(unanswered="replace None with a whole number: the forward pass at which the search "
+               "first gets below backpropagation's loss after 100 epochs.")
 def check_tries_to_beat_backprop(answer) -> Verdict:
     """Exercise 2: the number of forward passes random search (scale 3) needs to get strictly below
     backpropagation's loss after 100 epochs, as a whole number (try k is forward pass k + 1)."""
-    if answer is None:
-        return not_answered("replace None with a whole number: the forward pass at which the search "
-                            "first gets below backpropagation's loss after 100 epochs.")
     value = as_whole_number(answer)
     if value is None:
         return wrong(f"expected a whole number of forward passes such as 250; got {shown(answer)}.")
@@ -143,12 +128,10 @@ def _as_verdict(answer) -> str | None:
     return text if text in _VERDICTS else None
 
 
-@never_raises
+@answer_check(unanswered='replace None with one of "holds", "holds with a caveat", "does not hold in general".')
 def check_scaled_rule_verdict(answer) -> Verdict:
     """Exercise 3: your verdict on "with Xavier or He the weights have the right size, so the random
     draw itself no longer matters", as one of the three verdict strings of the notebook."""
-    if answer is None:
-        return not_answered('replace None with one of "holds", "holds with a caveat", "does not hold in general".')
     verdict = _as_verdict(answer)
     if verdict is None:
         return wrong(f'expected one of the strings "holds", "holds with a caveat" or "does not hold in general"; '

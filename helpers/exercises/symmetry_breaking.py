@@ -14,18 +14,7 @@ import numpy as np
 
 from helpers import count_distinct_neurons, init_params, largest_neuron_difference, train
 from helpers.data import logic_gate
-from helpers.exercises import (
-    Verdict,
-    as_number,
-    as_numbers,
-    grade_labels,
-    hint_for,
-    never_raises,
-    not_answered,
-    right,
-    shown,
-    wrong,
-)
+from helpers.exercises import Verdict, answer_check, as_number, as_numbers, grade_labels, hint_for, right, shown, wrong
 from helpers.network import PARAM_NAMES
 
 # The network and training of the notebook: 2-4-1, sigmoid, BCE, learning rate 1.0, on XOR.
@@ -51,12 +40,10 @@ def _answer_key() -> dict:
 
 # --- exercise 1: predict the count ---------------------------------------------------------------
 
-@never_raises
+@answer_check(unanswered="replace None with a whole number: your prediction of count_distinct_neurons.")
 def check_constant_count(answer) -> Verdict:
     """Exercise 1: your prediction of count_distinct_neurons after training a 2-6-1 network on
     XOR from a constant start (value 0.1), as a whole number."""
-    if answer is None:
-        return not_answered("replace None with a whole number: your prediction of count_distinct_neurons.")
     value = as_number(answer)
     if value is None:
         return wrong(f"expected a whole number such as 3; got {shown(answer)}.")
@@ -102,13 +89,11 @@ def _read_start(params) -> tuple[dict | None, str]:
     return start, ""
 
 
-@never_raises
+@answer_check(unanswered="replace None with a params dict: a copy of `start` with a small change.")
 def check_symmetry_breaker(params) -> Verdict:
     """Exercise 2: a 2-4-1 start (a params dict) whose hidden neurons are not all alike after
     training on XOR (sigmoid, BCE, learning rate 1.0, 2000 epochs). Any such start is right;
     the feedback says how many of the constant start's 17 numbers it changed."""
-    if params is None:
-        return not_answered("replace None with a params dict: a copy of `start` with a small change.")
     params, problem = _read_start(params)
     if params is None:
         return wrong(problem)
@@ -181,7 +166,7 @@ def _breakers() -> frozenset:
     return frozenset(label for label, params in candidate_inits().items() if count_distinct_neurons(params) > 1)
 
 
-@never_raises
+@answer_check(unanswered='replace None with a set of labels, e.g. {"A", "B"}.')
 def check_which_break(answer) -> Verdict:
     """Exercise 3: the set of candidate starts (labels A-F) whose hidden neurons end up
     different after training, in any container or spelling ({"A", "B"}, ["a", "b"], "A, B", "AB")."""
