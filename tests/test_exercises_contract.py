@@ -109,6 +109,9 @@ HOSTILE = {
     "[10**400, 1]": [10**400, 1],
     "Fraction(10**400, 3)": Fraction(10**400, 3),
     "long double 1e4000": np.longdouble("1e4000"),
+    "1e308": 1e308,
+    "[1e308, 1e308]": [1e308, 1e308],
+    "[1e308, -1e308]": [1e308, -1e308],
     "nan": float("nan"),
     "inf": float("inf"),
     "-inf": float("-inf"),
@@ -159,12 +162,13 @@ HOSTILE = {
     "function recursing for ever": lambda *args: HOSTILE["function recursing for ever"](*args),
 }
 
-# A valid argument for the other positions of a check with two arguments, so that each position
-# meets the hostile answer alone too.
+# A readable argument for the other positions of a check with two arguments, so that each position
+# meets the hostile answer alone too (chosen so that no hostile answer completes a right one:
+# weights of 1e308 are a fine perceptron).
 VALID_OTHERS = {
     "check_strongest_neuron": (1, helpers.init_params(3, 4, 2, seed=0)),
     "check_nand": ([-1.0, -1.0], 1.5),
-    "check_xor_attempt": ([1.0, 1.0], -0.5),
+    "check_xor_attempt": ([0.0, 0.0], 5.0),
 }
 
 

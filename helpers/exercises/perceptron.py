@@ -29,26 +29,22 @@ def _read_perceptron(weights, bias) -> tuple[np.ndarray, float] | str:
     return array, value
 
 
-def _run_answer(weights, bias, gate: str):
-    """Read a perceptron answer and run it on the truth table of `gate`: (weights, bias, X,
-    the gate's 0/1 targets, the perceptron's outputs); or None, after printing why it cannot run."""
+def _run_answer(weights, bias, gate: str) -> tuple[tuple | None, str]:
+    """Read a perceptron answer and run it on the truth table of `gate`: ((weights, bias, X, the
+    gate's 0/1 targets, the perceptron's outputs, the weighted sums), "") or (None, what is wrong)."""
     perceptron = _read_perceptron(weights, bias)
     if isinstance(perceptron, str):
-        wrong(perceptron)
-        return None
+        return None, perceptron
     weights, bias = perceptron
     X, Y = logic_gate(gate)
-    with np.errstate(over="ignore"):  # weights near 1e308: a sum may overflow to +-infinity, still on its side
-        return weights, bias, X, Y[:, 0].astype(np.int64), perceptron_predict(weights, bias, X)
+    with np.errstate(over="ignore", invalid="ignore"):  # weights near 1e308: a sum may overflow
+        sums = X @ weights + bias
+        outputs = perceptron_predict(weights, bias, X)
+    return (weights, bias, X, Y[:, 0].astype(np.int64), outputs, sums), ""
 
 
 def _point(x) -> str:
     return f"({x[0]:g}, {x[1]:g})"
-
-
-def _on_the_line(weights: np.ndarray, bias: float, X: np.ndarray) -> list[str]:
-    """The inputs that lie exactly on the line (weighted sum 0), as "(x1, x2)"."""
-    return [_point(x) for x in X if x @ weights + bias == 0]
 
 
 # --- Exercise 1: NAND ----------------------------------------------------------------------------
@@ -57,10 +53,10 @@ def _on_the_line(weights: np.ndarray, bias: float, X: np.ndarray) -> list[str]:
 def check_nand(weights, bias) -> Verdict:
     """Exercise 1: any weights and bias with which the perceptron computes NAND (NOT AND).
     Every perceptron whose outputs on the four inputs are NAND's truth table is accepted."""
-    run = _run_answer(weights, bias, "and")
-    if run is None:
-        return Verdict(False)
-    weights, bias, X, and_target, output = run
+    run, problem = _run_answer(weights, bias, "and")
+    if problem:
+        return wrong(problem)
+    weights, bias, X, and_target, output, sums = run
     target = 1 - and_target
     wrong_rows = [f"{_point(x)} gives {p} instead of {t}" for x, p, t in zip(X, output, target, strict=True) if p != t]
     if not wrong_rows:
@@ -71,11 +67,12 @@ def check_nand(weights, bias) -> Verdict:
             "line stays and its two sides swap. A point exactly on the line gives 0 on both sides, so if "
             "your AND line touches one (the learnt AND, w = (2, 1) and b = -2, touches (1, 0)), lower its "
             "bias a little first.")
-    on_line = _on_the_line(weights, bias, X)
-    if on_line:
-        hint += (f" Note: {', '.join(on_line)} lie{'s' if len(on_line) == 1 else ''} exactly on your line "
-                 "(weighted sum 0), and the perceptron outputs 1 only when the sum is greater than 0.")
-        if all(target[i] == 1 for i, x in enumerate(X) if _point(x) in on_line):
+    on_line = np.flatnonzero(sums == 0)
+    if on_line.size:
+        points = ", ".join(_point(X[i]) for i in on_line)
+        hint += (f" Note: {points} lie{'s' if on_line.size == 1 else ''} exactly on your line (weighted sum 0), "
+                 "and the perceptron outputs 1 only when the sum is greater than 0.")
+        if np.all(target[on_line] == 1):
             hint += " Raise b a little to put them on the 1 side."
     return wrong(hint)
 
@@ -136,11 +133,10 @@ def check_xor_attempt(weights, bias) -> Verdict:
     The feedback always names the points the perceptron gets wrong and the condition of the
     proof that each one breaks.
     """
-    run = _run_answer(weights, bias, "xor")
-    if run is None:
-        return Verdict(False)
-    weights, bias, X, target, output = run
-    sums = X @ weights + bias
+    run, problem = _run_answer(weights, bias, "xor")
+    if problem:
+        return wrong(problem)
+    weights, bias, X, target, output, sums = run
     missed = [i for i in range(len(X)) if output[i] != target[i]]
     broken = "; ".join(
         f"{_point(X[i])}: XOR is {target[i]} but w·x + b = {sums[i]:g} gives {output[i]}, "
