@@ -100,12 +100,13 @@ _repr.maxlevel, _repr.maxlist, _repr.maxtuple, _repr.maxset, _repr.maxdict = 3, 
 _repr.maxstring, _repr.maxother = SHOWN_LENGTH, SHOWN_LENGTH
 
 
-def shown(answer) -> str:
-    """The answer as a hint quotes it: its repr, cut to about SHOWN_LENGTH characters, and its type.
-    Never raises, even for objects whose repr does."""
+def shown(answer, with_type: bool = True) -> str:
+    """The answer as a hint quotes it: its repr, cut to about SHOWN_LENGTH characters, and its type
+    (unless with_type is False). Never raises, even for objects whose repr does."""
     kind = type(answer).__name__[:40]
     if isinstance(answer, int) and not isinstance(answer, bool) and abs(answer) >= 10 ** 40:
-        return f"a whole number of about {int(answer.bit_length() * math.log10(2)) + 1} digits ({kind})"
+        text = f"a whole number of about {int(answer.bit_length() * math.log10(2)) + 1} digits"
+        return f"{text} ({kind})" if with_type else text
     try:
         text = _repr.repr(answer)
     except Exception:  # noqa: BLE001 - an object whose repr raises
@@ -113,7 +114,7 @@ def shown(answer) -> str:
     text = " ".join(text.split())  # one line
     if len(text) > SHOWN_LENGTH:
         text = text[:SHOWN_LENGTH - 3] + "..."
-    return f"{text} ({kind})"
+    return f"{text} ({kind})" if with_type else text
 
 
 # --- the parsers -------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ def check_delta2(answer) -> Verdict:
         return wrong("you gave a single number, but delta2 holds one number per sample: shape (4, 1). "
                      "Do not sum or average over the samples.")
     if array.size != 4 or array.ndim > 2 or (array.ndim == 2 and array.shape[1] != 1):
-        return wrong(f"expected shape (4, 1), one row per sample; got shape {shown(array.shape)}.")
+        return wrong(f"expected shape (4, 1), one row per sample; got shape {array.shape}.")
     if not np.all(np.isfinite(array)):
         return wrong("your array holds nan or infinity; delta2 is made of ordinary numbers.")
     values, output, Y = array.reshape(4, 1), _OUTPUT, _TARGETS

@@ -47,8 +47,8 @@ def check_hidden_shape(answer) -> Verdict:
         (_N_INPUTS, _N_HIDDEN): "that is the shape of W1. The product has one row per sample.",
         (_N_SAMPLES, _N_SAMPLES): "the columns of X @ W1 are the hidden neurons, not the samples.",
     }
-    return wrong(hint_for(shape, mistakes, f"{shown(shape)} is not it. (n_samples, n_inputs) @ (n_inputs, "
-                                           "n_hidden) -> (n_samples, n_hidden): the inner size disappears."))
+    general = "(n_samples, n_inputs) @ (n_inputs, n_hidden) -> (n_samples, n_hidden): the inner size disappears."
+    return wrong(hint_for(shape, mistakes, f"{shown(shape, with_type=False)} is not it. {general}"))
 
 
 # --- exercise 2: XNOR with two hidden neurons --------------------------------------------------
@@ -76,7 +76,7 @@ def _params_from(answer) -> tuple[dict | None, str]:
             return None, (f"answer['W1'] has shape {array.shape}; a 2-2-1 network needs {_SHAPES_TEXT} "
                           f"(W1 is inputs x hidden neurons).")
         if array.size != int(np.prod(shape)):
-            return None, f"answer['{name}'] has shape {shown(array.shape)}; a 2-2-1 network needs {_SHAPES_TEXT}."
+            return None, f"answer['{name}'] has shape {array.shape}; a 2-2-1 network needs {_SHAPES_TEXT}."
         if not np.all(np.isfinite(array)):
             return None, f"answer['{name}'] contains NaN or infinity; use finite numbers."
         params[name] = array.reshape(shape)

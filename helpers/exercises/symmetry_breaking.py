@@ -83,7 +83,7 @@ def _read_start(params) -> tuple[dict | None, str]:
             return None, f"params['{name}'] must be an array of numbers; got {shown(params[name])}."
         if start[name].shape != expected[name].shape:
             return None, (f"expected the shapes of a 2-4-1 network ({shapes}); params['{name}'] has shape "
-                          f"{shown(start[name].shape)}.")
+                          f"{start[name].shape}.")
         if not np.all(np.isfinite(start[name])):
             return None, f"params['{name}'] contains NaN or infinity; use finite numbers."
     return start, ""
