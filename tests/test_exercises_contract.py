@@ -21,7 +21,7 @@ MODULES = [importlib.import_module(f"helpers.exercises.{info.name}")
            for info in pkgutil.iter_modules(helpers.exercises.__path__)]
 CHECKS = [(module, name, getattr(module, name)) for module in MODULES for name in dir(module)
           if name.startswith("check_") and getattr(getattr(module, name), "__module__", "") == module.__name__]
-MAX_OUTPUT = 700  # characters: the longest hint with a quoted answer fits easily
+MAX_OUTPUT = 500  # characters: the longest hint with a quoted answer (about 410) fits
 
 
 def test_the_contract_covers_every_check_the_notebooks_call():
