@@ -10,11 +10,6 @@ from helpers.exercises import beyond_symmetry as ex
 # --- exercise 1: which settings break the symmetry? ------------------------------------------------
 
 
-def test_which_break_is_unanswered_for_the_placeholder(capsys):
-    assert ex.check_which_break(None).correct is False
-    assert capsys.readouterr().out.startswith("Not answered yet: ")
-
-
 @pytest.mark.parametrize("answer", [{"A", "C", "D"}, ["d", "c", "a"], ("A", "C", "D"), frozenset("ACD"),
                                     "ACD", "A, C, D", "a c d"])
 def test_which_break_accepts_the_three_breakers_in_any_form(answer, capsys):
@@ -44,44 +39,32 @@ def test_which_break_combines_both_kinds_of_hint(capsys):
     assert "B keeps it" in out and "You missed 2 settings" in out
 
 
-@pytest.mark.parametrize("answer", [3, {1, 2}, {"A", "Z"}, 3.5, {"A": 1}])
-def test_which_break_rejects_other_answers_without_crashing(answer, capsys):
-    assert ex.check_which_break(answer).correct is False
-    out = capsys.readouterr().out
-    assert out.startswith("Not yet. Hint: ")
-    assert "set of labels" in out or "the labels are A, B, C, D, E, F, G" in out
-
-
 def test_which_break_answer_matches_training():
     """The answer key is true of the real settings (2-4-1 on XOR from every weight 0.5)."""
     X, Y = logic_gate("xor")
     start = helpers.init_params(2, 4, 1, init="constant", value=0.5)
     nudged = {name: array.copy() for name, array in start.items()}
     nudged["W1"][0, 0] += 1e-8
+    start_random_outgoing = helpers.init_params(2, 4, 1, init="constant", value=0.5, output_init="random", seed=0)
+    plain, batched = helpers.train, helpers.train_in_batches
     runs = {
-        "A": dict(params=start, dropout=0.2),
-        "B": dict(params=start, batch_size=1, shuffle_seed=0),
-        "C": dict(init="constant", output_init="random", seed=0),
-        "D": dict(params=nudged),
-        "E": dict(params=start, learning_rate=10.0),
-        "F": dict(params=start, activation="tanh"),
-        "G": dict(params=start, epochs=2000),
+        "A": (batched, start, dict(batch_size=4, dropout=0.2)),
+        "B": (batched, start, dict(batch_size=1, shuffle_seed=0)),
+        "C": (plain, start_random_outgoing, {}),
+        "D": (plain, nudged, {}),
+        "E": (plain, start, dict(learning_rate=10.0)),
+        "F": (plain, start, dict(activation="tanh")),
+        "G": (plain, start, dict(epochs=2000)),
     }
     breakers = set()
-    for label, settings in runs.items():
+    for label, (train, params, settings) in runs.items():
         settings = {"learning_rate": 1.0, "epochs": 20, "record_every": 20, **settings}
-        params = helpers.train(X, Y, 4, **settings).params
-        if helpers.count_distinct_neurons(params) > 1:
+        if helpers.count_distinct_neurons(train(X, Y, params, **settings).params) > 1:
             breakers.add(label)
-    assert breakers == ex.CORRECT_BREAKERS
+    assert breakers == ex._answer_key()["check_which_break"] == {"A", "C", "D"}
 
 
 # --- exercise 2: neurons that share their outgoing weight -----------------------------------------
-
-def test_shared_outgoing_count_is_unanswered_for_the_placeholder(capsys):
-    assert ex.check_shared_outgoing_count(None).correct is False
-    assert capsys.readouterr().out.startswith("Not answered yet: ")
-
 
 @pytest.mark.parametrize("answer", [3, 3.0, np.int64(3), np.float64(3.0)])
 def test_shared_outgoing_count_accepts_three_in_any_numeric_form(answer, capsys):
@@ -105,30 +88,19 @@ def test_shared_outgoing_count_hints_fit_the_wrong_answer(answer, hint, capsys):
     assert hint in out
 
 
-@pytest.mark.parametrize("answer", ["3", True, [3], {"count": 3}])
-def test_shared_outgoing_count_rejects_other_types_without_crashing(answer, capsys):
-    assert ex.check_shared_outgoing_count(answer).correct is False
-    assert capsys.readouterr().out.startswith("Not yet. Hint: expected a whole number")
-
-
 def test_shared_outgoing_count_answer_matches_training():
     X, Y = logic_gate("xor")
     start = helpers.init_params(2, 5, 1, init="constant", value=0.5)
-    start["W2"] = np.array(ex.SHARED_OUTGOING_W2).reshape(-1, 1)
-    trained = helpers.train(X, Y, 5, params=start, learning_rate=1.0, epochs=1000, record_every=1000)
-    assert helpers.count_distinct_neurons(trained.params) == ex.CORRECT_COUNT
+    start["W2"] = np.array([[0.3], [-0.2], [0.3], [0.5], [-0.2]])  # the notebook's outgoing weights
+    trained = helpers.train(X, Y, start, learning_rate=1.0, epochs=1000, record_every=1000)
+    assert helpers.count_distinct_neurons(trained.params) == ex._answer_key()["check_shared_outgoing_count"] == 3
 
 
 # --- exercise 3: the growth factor -----------------------------------------------------------------
 
-def test_growth_factor_is_unanswered_for_the_placeholder(capsys):
-    assert ex.check_growth_factor(None).correct is False
-    assert capsys.readouterr().out.startswith("Not answered yet: ")
-
-
 def test_growth_factor_key_is_the_tenth_root_of_the_ratio():
-    assert ex.growth_factor() == pytest.approx((4.0e-12 / 3.0e-15) ** 0.1)
-    assert ex.growth_factor() == pytest.approx(2.0535, abs=1e-4)
+    assert ex._answer_key()["check_growth_factor"] == pytest.approx((4.0e-12 / 3.0e-15) ** 0.1)
+    assert ex._answer_key()["check_growth_factor"] == pytest.approx(2.0535, abs=1e-4)
 
 
 @pytest.mark.parametrize("answer", [2.0535, 2.05, 2.1, 2, np.float64(2.05), (4e-12 / 3e-15) ** (1 / 10)])
@@ -152,9 +124,3 @@ def test_growth_factor_hints_fit_the_mistake(answer, hint, capsys):
     out = capsys.readouterr().out
     assert out.startswith("Not yet. Hint: ")
     assert hint in out
-
-
-@pytest.mark.parametrize("answer", ["2.05", True, [2.05], float("nan"), float("inf")])
-def test_growth_factor_rejects_other_types_without_crashing(answer, capsys):
-    assert ex.check_growth_factor(answer).correct is False
-    assert capsys.readouterr().out.startswith("Not yet. Hint: expected one number")

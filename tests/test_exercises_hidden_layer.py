@@ -48,12 +48,6 @@ def test_hidden_shape_explains_what_is_expected_for_a_wrong_type_or_length(capsy
     assert "two whole numbers" in out
 
 
-def test_hidden_shape_unanswered_says_what_to_do(capsys):
-    result, out = verdict(capsys, ex.check_hidden_shape, None)
-    assert result.correct is False
-    assert out == "Not answered yet: replace None with the shape of X @ W1, a tuple like (rows, columns).\n"
-
-
 # --- exercise 2: XNOR weights ------------------------------------------------------------------
 
 AND_NOR_OR = {"W1": [[20.0, -20.0], [20.0, -20.0]], "b1": [-30.0, 10.0], "W2": [[20.0], [20.0]], "b2": [-10.0]}
@@ -115,12 +109,6 @@ def test_xnor_judges_weights_so_large_that_sums_overflow_without_a_warning(capsy
     assert "your network outputs [0.50, 0.50, 0.50, 0.50]" in out
 
 
-def test_xnor_unanswered_says_what_to_do(capsys):
-    result, out = verdict(capsys, ex.check_xnor_weights, None)
-    assert result.correct is False
-    assert out.startswith("Not answered yet: replace None with a dict {'W1': ..., 'b1': ..., 'W2': ..., 'b2': ...}")
-
-
 # --- exercise 3: distinct neurons --------------------------------------------------------------
 
 def test_the_mystery_network_has_three_distinct_neurons_and_is_a_fresh_copy():
@@ -150,17 +138,3 @@ def test_distinct_neurons_rejects_wrong_counts_with_a_matching_hint(capsys, answ
     assert result.correct is False
     assert out.startswith("Not yet. Hint: ")
     assert words in out
-
-
-@pytest.mark.parametrize("answer", ["3", 2.5, True, [3], float("inf")])
-def test_distinct_neurons_asks_for_a_whole_number(capsys, answer):
-    result, out = verdict(capsys, ex.check_distinct_neurons, answer)
-    assert result.correct is False
-    assert "the answer is a whole number of neurons" in out
-
-
-def test_distinct_neurons_unanswered_says_what_to_do(capsys):
-    result, out = verdict(capsys, ex.check_distinct_neurons, None)
-    assert result.correct is False
-    assert out == ("Not answered yet: replace None with a whole number: "
-                   "how many hidden neurons of mystery really differ?\n")

@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 
+import helpers
+from helpers.data import logic_gate
 from helpers.exercises import perceptron as ex
 
 # --- Exercise 1: NAND --------------------------------------------------------------------------------
@@ -21,31 +23,42 @@ def test_nand_accepts_any_weights_that_compute_nand(weights, bias, capsys):
 
 def test_nand_rejects_and_and_names_every_wrong_row(capsys):
     assert ex.check_nand([1, 1], -1.5).correct is False
-    assert capsys.readouterr().out == (
+    assert capsys.readouterr().out.startswith(
         "Not yet. Hint: with w1 = 1, w2 = 1, b = -1.5, (0, 0) gives 0 instead of 1; (0, 1) gives 0 "
-        "instead of 1; (1, 0) gives 0 instead of 1; (1, 1) gives 1 instead of 0. NAND is NOT AND: take "
-        "weights that compute AND and flip the sign of all three numbers.\n")
+        "instead of 1; (1, 0) gives 0 instead of 1; (1, 1) gives 1 instead of 0. NAND is NOT AND: take an "
+        "AND perceptron and flip the sign of all three numbers")
 
 
-def test_nand_explains_a_point_lying_exactly_on_the_line(capsys):
-    # minus the AND weights that the learning rule finds: (1, 0) lies on the line
-    assert ex.check_nand([-2, -1], 2).correct is False
+def learnt_and():
+    """The AND perceptron the notebook learns: w = (2, 1), b = -2, whose line passes through (1, 0)."""
+    X, Y = logic_gate("and")
+    result = helpers.perceptron_train(X, Y)
+    assert (list(result.weights), result.bias) == ([2.0, 1.0], -2.0)
+    return result.weights, result.bias
+
+
+def test_nand_hint_followed_on_the_notebooks_learnt_and_gives_a_nand(capsys):
+    weights, bias = learnt_and()
+    # flipping every sign alone leaves (1, 0) on the line, where the output is 0, not NAND's 1
+    assert ex.check_nand(-weights, -bias).correct is False
     out = capsys.readouterr().out
     assert "(1, 0) gives 0 instead of 1" in out
-    assert "Note: (1, 0) lies exactly on your line (weighted sum 0)" in out
+    assert "lower its bias a little first" in out  # the hint's remedy for a line through a point
+    assert "Note: (1, 0) lies exactly on your line" in out and "Raise b a little" in out
+    # what the hint says, done: lower the AND bias a little, then flip all three signs
+    assert ex.check_nand(-weights, -(bias - 0.1)).correct is True
+    capsys.readouterr()
 
 
 @pytest.mark.parametrize("weights, bias, message", [
-    ([1, 2, 3], 0.0, "weights must be two numbers like [1.0, -2.0], one per input; got [1, 2, 3]."),
-    ("ab", 0.0, "weights must be two numbers like [1.0, -2.0], one per input; got 'ab'."),
+    ([1, 2, 3], 0.0, "weights must be two numbers like [1.0, -2.0], one per input; got [1, 2, 3] (list)."),
+    ("ab", 0.0, "weights must be two numbers like [1.0, -2.0], one per input; got 'ab' (str)."),
     (["1", "2"], 0.0, "weights must be two numbers"),
     ([1j, 2], 0.0, "weights must be two numbers"),
-    (np.array([1j, 2]), 0.0, "weights must be two numbers"),
     ([1, [2, 3]], 0.0, "weights must be two numbers"),
     ([True, False], 0.0, "weights must be two numbers"),
-    ([1, 2], "0", "bias must be one number like 0.5; got '0'."),
-    ([1, 2], [0.5], "bias must be one number like 0.5; got [0.5]."),
-    ([1, 2], True, "bias must be one number like 0.5; got True."),
+    ([1, 2], "0", "bias must be one number like 0.5; got '0' (str)."),
+    ([1, 2], [0.5], "bias must be one number like 0.5; got [0.5] (list)."),
     ([np.nan, 2], 0.0, "weights and bias must be finite numbers"),
     ([1, 2], float("inf"), "weights and bias must be finite numbers"),
 ])
@@ -55,17 +68,11 @@ def test_nand_says_what_it_expects_instead_of_crashing(weights, bias, message, c
     assert out.startswith("Not yet. Hint: ") and message in out
 
 
-@pytest.mark.parametrize("weights, bias", [(None, None), ([1, 1], None), (None, 0.5)])
-def test_nand_unanswered_does_not_raise(weights, bias, capsys):
-    assert ex.check_nand(weights, bias).correct is False
-    assert capsys.readouterr().out == (
-        "Not answered yet: replace both None with numbers: weights = [w1, w2] and bias = b.\n")
-
-
 # --- Exercise 2: epochs on OR --------------------------------------------------------------------------
 
 def test_or_epochs_counts_the_final_mistake_free_epoch():
-    assert ex.or_epochs(1.0) == 4 and ex.or_epochs(0.1) == 4
+    # 4 is what notebook 01 shows (OR in 4 epochs, mistakes 1, 2, 1, 0)
+    assert ex._answer_key() == {"check_or_epochs": (4, 4)}
 
 
 @pytest.mark.parametrize("answer", [(4, 4), [4, 4], np.array([4, 4]), (4.0, 4.0)])
@@ -92,14 +99,9 @@ def test_or_epochs_asks_to_think_about_the_smaller_learning_rate(capsys):
 
 
 @pytest.mark.parametrize("answer", [4, "4, 4", (4, 4, 4), (4, 4.5), (4, None), (4, float("nan"))])
-def test_or_epochs_says_what_it_expects_instead_of_crashing(answer, capsys):
+def test_or_epochs_asks_for_two_whole_numbers(answer, capsys):
     assert ex.check_or_epochs(answer).correct is False
-    assert capsys.readouterr().out == f"Not yet. Hint: expected two whole numbers like (7, 3); got {answer!r}.\n"
-
-
-def test_or_epochs_unanswered_does_not_raise(capsys):
-    assert ex.check_or_epochs(None).correct is False
-    assert capsys.readouterr().out.startswith("Not answered yet: replace None with two whole numbers")
+    assert capsys.readouterr().out.startswith("Not yet. Hint: expected two whole numbers like (7, 3); got ")
 
 
 # --- Exercise 3: the best a line can do on XOR --------------------------------------------------------
@@ -139,13 +141,3 @@ def test_no_weights_on_a_fine_grid_get_all_four_xor_points_right(capsys):
                 assert "all 4 right" not in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("weights, bias", [([1], 0.0), ([1, 2], "b"), ({"w1": 1}, 0.0)])
-def test_xor_attempt_says_what_it_expects_instead_of_crashing(weights, bias, capsys):
-    assert ex.check_xor_attempt(weights, bias).correct is False
-    out = capsys.readouterr().out
-    assert out.startswith("Not yet. Hint: ") and ("weights must be" in out or "bias must be" in out)
-
-
-def test_xor_attempt_unanswered_does_not_raise(capsys):
-    assert ex.check_xor_attempt(None, None).correct is False
-    assert capsys.readouterr().out.startswith("Not answered yet: replace both None")

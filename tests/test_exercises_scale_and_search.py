@@ -11,11 +11,6 @@ from helpers.exercises import scale_and_search as ex
 # --- exercise 1: He's standard deviation ---------------------------------------------------------
 
 
-def test_he_std_is_unanswered_for_the_placeholder(capsys):
-    assert ex.check_he_std(None).correct is False
-    assert capsys.readouterr().out.startswith("Not answered yet: ")
-
-
 @pytest.mark.parametrize("answer", [0.2, np.sqrt(2 / 50), np.float32(0.2), np.array(0.2), np.array([0.2]),
                                     0.2004, 1 / 5])
 def test_he_std_accepts_the_square_root_of_two_over_fifty_in_any_numeric_form(answer, capsys):
@@ -44,12 +39,6 @@ def test_he_std_rejects_other_numbers_with_the_formula_as_hint(answer, capsys):
 def test_he_std_rejects_a_negative_number(capsys):
     assert ex.check_he_std(-0.2).correct is False
     assert "never negative" in capsys.readouterr().out
-
-
-@pytest.mark.parametrize("answer", ["0.2", True, [0.2, 0.2], np.array([0.2, 0.2]), float("nan"), {"std": 0.2}])
-def test_he_std_rejects_other_types_without_crashing(answer, capsys):
-    assert ex.check_he_std(answer).correct is False
-    assert capsys.readouterr().out.startswith("Not yet. Hint: expected one number")
 
 
 # --- exercise 2: when does random search catch up? -----------------------------------------------
@@ -89,22 +78,17 @@ def forward_passes_to_beat_backprop_by_hand():
     return None
 
 
-def test_tries_to_beat_backprop_is_unanswered_for_the_placeholder(capsys):
-    assert ex.check_tries_to_beat_backprop(None).correct is False
-    assert capsys.readouterr().out.startswith("Not answered yet: ")
-
-
 def test_tries_to_beat_backprop_is_718():
     # 718 is what forward_passes_to_beat_backprop_by_hand above finds (written without train or
     # random_search); notebook 06's saved output says 718 too. The first try below backprop's
     # loss (0.0123) scores 0.0057, and no earlier try comes within 0.009 of it: no rounding can move it.
     assert forward_passes_to_beat_backprop_by_hand() == 718
-    assert ex.passes_to_beat_backprop() == 718
+    assert ex._answer_key()["check_tries_to_beat_backprop"] == 718
 
 
 @pytest.mark.parametrize("convert", [int, float, np.int64, lambda value: np.array([value])])
 def test_tries_to_beat_backprop_accepts_the_one_based_count(convert, capsys):
-    right = ex.passes_to_beat_backprop()
+    right = ex._answer_key()["check_tries_to_beat_backprop"]
     assert ex.check_tries_to_beat_backprop(convert(right)).correct is True
     out = capsys.readouterr().out
     assert out.startswith(f"Correct! the search needs {right:,} forward passes")
@@ -112,13 +96,13 @@ def test_tries_to_beat_backprop_accepts_the_one_based_count(convert, capsys):
 
 
 def test_tries_to_beat_backprop_explains_the_off_by_one_of_a_zero_based_index(capsys):
-    assert ex.check_tries_to_beat_backprop(ex.passes_to_beat_backprop() - 1).correct is False
+    assert ex.check_tries_to_beat_backprop(ex._answer_key()["check_tries_to_beat_backprop"] - 1).correct is False
     assert capsys.readouterr().out.startswith("Not yet. Hint: off by one")
 
 
 @pytest.mark.parametrize("offset", [1, 100, -50])
 def test_tries_to_beat_backprop_rejects_other_counts_with_a_recipe(offset, capsys):
-    assert ex.check_tries_to_beat_backprop(ex.passes_to_beat_backprop() + offset).correct is False
+    assert ex.check_tries_to_beat_backprop(ex._answer_key()["check_tries_to_beat_backprop"] + offset).correct is False
     assert capsys.readouterr().out.startswith("Not yet. Hint: take backprops[5.0].loss[100]")
 
 
@@ -128,18 +112,7 @@ def test_tries_to_beat_backprop_rejects_counts_below_one(answer, capsys):
     assert "at least 1" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("answer", ["718", 718.5, True, [718], float("inf")])
-def test_tries_to_beat_backprop_rejects_other_types_without_crashing(answer, capsys):
-    assert ex.check_tries_to_beat_backprop(answer).correct is False
-    assert capsys.readouterr().out.startswith("Not yet. Hint: expected a whole number of forward passes")
-
-
 # --- exercise 3: the verdict on the scaled rules -------------------------------------------------
-
-def test_scaled_rule_verdict_is_unanswered_for_the_placeholder(capsys):
-    assert ex.check_scaled_rule_verdict(None).correct is False
-    assert capsys.readouterr().out.startswith("Not answered yet: ")
-
 
 @pytest.mark.parametrize("answer", ["does not hold in general", "Does not hold in general.", "  does NOT hold ",
                                     '"does not hold in general"', "doesn't hold", "doesn\u2019t hold"])
@@ -156,16 +129,10 @@ def test_scaled_rule_verdict_rejects_the_other_verdicts_with_the_constant_start_
     assert "notebook 04" in out
 
 
-@pytest.mark.parametrize("answer", ["maybe", "", 3, True, ["holds"]])
-def test_scaled_rule_verdict_rejects_anything_else_without_crashing(answer, capsys):
-    assert ex.check_scaled_rule_verdict(answer).correct is False
-    assert capsys.readouterr().out.startswith('Not yet. Hint: expected one of the strings "holds"')
-
-
 def test_a_constant_start_of_xavier_size_keeps_the_neurons_identical():
     # The fact behind exercise 3's verdict.
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
     Y = np.array([[0], [1], [1], [0]], dtype=float)
     start = helpers.init_params(2, 4, 1, init="constant", value=np.sqrt(2 / 6))
-    trained = helpers.train(X, Y, 4, params=start, learning_rate=1.0, epochs=500, record_every=500)
+    trained = helpers.train(X, Y, start, learning_rate=1.0, epochs=500, record_every=500)
     assert helpers.count_distinct_neurons(trained.params) == 1

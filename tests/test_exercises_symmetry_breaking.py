@@ -14,11 +14,6 @@ def constant_start():
 
 # --- exercise 1 ----------------------------------------------------------------------------------
 
-def test_constant_count_is_unanswered_for_the_placeholder(capsys):
-    assert ex.check_constant_count(None).correct is False
-    assert capsys.readouterr().out.startswith("Not answered yet: ")
-
-
 @pytest.mark.parametrize("answer", [1, 1.0, np.int64(1)])
 def test_constant_count_accepts_one_in_any_numeric_form(answer, capsys):
     assert ex.check_constant_count(answer).correct is True
@@ -43,18 +38,7 @@ def test_constant_count_hints_that_nothing_can_split_the_neurons(answer, capsys)
     assert "Every neuron starts with the same numbers" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("answer", ["1", True, [1]])
-def test_constant_count_rejects_other_types_without_crashing(answer, capsys):
-    assert ex.check_constant_count(answer).correct is False
-    assert capsys.readouterr().out.startswith("Not yet. Hint: expected a whole number")
-
-
 # --- exercise 2 ----------------------------------------------------------------------------------
-
-def test_symmetry_breaker_is_unanswered_for_the_placeholder(capsys):
-    assert ex.check_symmetry_breaker(None).correct is False
-    assert capsys.readouterr().out.startswith("Not answered yet: ")
-
 
 @pytest.mark.parametrize("name, index", [("W2", (2, 0)), ("W1", (1, 3)), ("b1", (0,))])
 def test_symmetry_breaker_accepts_one_changed_number_of_one_neuron(name, index, capsys):
@@ -139,15 +123,10 @@ def test_candidate_inits_are_2_4_1_networks_and_only_c_e_f_break_the_symmetry():
     breakers = set()
     for label, params in candidates.items():
         assert params["W1"].shape == (2, 4) and params["W2"].shape == (4, 1)
-        trained = helpers.train(X, Y, 4, params=params, learning_rate=1.0, epochs=500)
+        trained = helpers.train(X, Y, params, learning_rate=1.0, epochs=500)
         if helpers.count_distinct_neurons(trained.params) > 1:
             breakers.add(label)
-    assert breakers == ex.CORRECT_BREAKERS == {"C", "E", "F"}
-
-
-def test_which_break_is_unanswered_for_the_placeholder(capsys):
-    assert ex.check_which_break(None).correct is False
-    assert capsys.readouterr().out.startswith("Not answered yet: ")
+    assert breakers == ex._answer_key()["check_which_break"] == {"C", "E", "F"}
 
 
 @pytest.mark.parametrize("answer", [{"C", "E", "F"}, ["f", "e", "c"], ("C", "E", "F"),
@@ -183,7 +162,7 @@ def test_which_break_gives_both_hints_when_both_are_wrong(capsys):
 
 
 @pytest.mark.parametrize("answer, expected", [
-    ({"C", "G"}, "the labels are A, B, C, D, E, F; got 'G'"),
+    ({"C", "G"}, "the labels are A, B, C, D, E, F; got ['G'] (list)"),
     (3, "expected a set of labels"),
     ({1, 2}, "every label a string"),
     ({"A": 1}, "expected a set of labels"),
