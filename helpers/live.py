@@ -2,8 +2,8 @@
 
 Every panel is drawn and updated by its functions in helpers.plots, the same ones that draw the
 notebooks' static figures; this module only puts panels together, says which artists change,
-and renders the picture. Each figure is a matplotlib Figure made once, never registered with
-pyplot (so re-running a notebook cell leaks nothing), drawn with the Agg renderer. To answer a
+and renders the picture (helpers.png encodes it). Each figure is a matplotlib Figure made once,
+never registered with pyplot, drawn with the Agg renderer. To answer a
 slider quickly it draws in layers, the way matplotlib's "blitting" works:
   - the background (axes, ticks, curves over all epochs) is drawn once per training run, and
   - the "animated" artists (anything that depends on the current epoch) are drawn on top of a
@@ -15,10 +15,6 @@ once, then, by matplotlib's constrained layout (so larger text still fits) and t
 layout step runs while a slider moves.
 """
 
-import struct
-import zlib
-from concurrent.futures import ThreadPoolExecutor
-
 import numpy as np
 from matplotlib import rcParams
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -26,53 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from helpers import plots
-
-# zlib's fastest level: plots are mostly flat colour, which even level 1 packs about 15:1.
-PNG_COMPRESS_LEVEL = 1
-ZLIB_HEADER = b"\x78\x01"  # deflate with a 32 kB window, made at the fastest level (RFC 1950)
-# zlib lets go of Python's lock while it packs, so threads pack parts of a picture side by side.
-PACKING_THREADS = ThreadPoolExecutor(max_workers=2)
-
-
-def deflate_in_parallel(data: np.ndarray, pieces: int = 2) -> bytes:
-    """A zlib stream of `data`, as zlib.compress(data, PNG_COMPRESS_LEVEL) makes, nearly twice as fast
-    on two free cores.
-
-    A zlib stream is a header, deflate data, and the Adler-32 checksum of the whole input. Deflate
-    data may be cut where the packer "fully flushes" (the data so far is complete, byte-aligned,
-    and nothing later refers back to it): each piece but the last ends with one, so the pieces,
-    packed on their own in threads, join into one stream.
-    """
-    def pack(piece: np.ndarray, last: bool) -> bytes:
-        packer = zlib.compressobj(PNG_COMPRESS_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)  # deflate data only
-        return packer.compress(piece) + packer.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
-
-    parts = np.array_split(np.ascontiguousarray(data), pieces)
-    packed = [PACKING_THREADS.submit(pack, part, k == len(parts) - 1) for k, part in enumerate(parts)]
-    checksum = struct.pack(">I", zlib.adler32(data))
-    return ZLIB_HEADER + b"".join(future.result() for future in packed) + checksum
-
-
-def png_from_rgba(rgba: np.ndarray) -> bytes:
-    """Encode an opaque (height, width, 4) uint8 image as PNG bytes (RGB, 8 bits per channel).
-
-    Written out here rather than with Pillow's PNG writer because it is about four times as fast:
-    the pixels go into PNG's rows as they are (each row starts with filter byte 0, "none"), and
-    two threads pack them with zlib.
-    """
-    rgba = np.asarray(rgba)
-    height, width = rgba.shape[:2]
-    rows = np.zeros((height, 1 + 3 * width), dtype=np.uint8)
-    pixels = rows[:, 1:].reshape(height, width, 3)
-    for channel in range(3):  # one channel at a time: several times faster than rgba[:, :, :3] at once
-        pixels[:, :, channel] = rgba[:, :, channel]
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8 bits, RGB, no interlacing
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", deflate_in_parallel(rows)) + chunk(b"IEND", b""))
+from helpers.png import png_from_rgba
 
 
 class LiveFigure:
