@@ -18,6 +18,7 @@ lines, at most a notebook cell's width (950 px) so that the text is not shrunk.
 import html
 import time
 import warnings
+from dataclasses import dataclass
 
 import ipywidgets as widgets
 import numpy as np
@@ -25,10 +26,10 @@ import traitlets
 
 from helpers import data
 from helpers.live import PerceptronFigure, SymmetryFigure
-from helpers.network import ACTIVATIONS, DECISION_THRESHOLD, forward_pass
+from helpers.network import ACTIVATIONS, DECISION_THRESHOLD, forward_pass, init_params
 from helpers.perceptron import perceptron_predict
 from helpers.symmetry import count_distinct_neurons, smallest_neuron_distance
-from helpers.training import train
+from helpers.training import TrainingWarning, train, train_in_batches
 from helpers.validation import check_choice, check_int, check_number
 
 DASHBOARD_INITS = ("zero", "constant", "random")  # the three starts the lesson compares
@@ -133,8 +134,8 @@ class SymmetryDashboard(LiveWidget):
     """Controls, a picture and a readout for one network with a 2-input, n_hidden-neuron hidden layer.
 
     Attributes a test or a curious student can use: `controls` (name -> widget), `epoch`, `play`,
-    `image` (its .value holds the PNG bytes), `readout` (an HTML widget), `history` (the last
-    training run shown), `timings` (milliseconds spent training and drawing in the last update).
+    `image` (its .value holds the PNG bytes), `readout` (an HTML widget), `run` and `history`
+    (the last good training run, shown), `timings` (milliseconds spent training and drawing in the last update).
     """
 
     kind = "Symmetry dashboard"
@@ -176,7 +177,7 @@ class SymmetryDashboard(LiveWidget):
         self.image = widgets.Image(format="png", layout=PICTURE_LAYOUT)
         self.readout = widgets.HTML()
         self.figure = SymmetryFigure(self.n_hidden, last_epoch=last)
-        self.history = None
+        self.run = None  # the last good training run
         self.timings = {}
 
         for control in self.controls.values():
@@ -192,18 +193,23 @@ class SymmetryDashboard(LiveWidget):
 
     def close(self) -> None:
         super().close()
-        self.history = None
+        self.run = None
 
     def settings(self) -> dict:
         """The current value of every control."""
         return {name: control.value for name, control in self.controls.items()}
 
     def _train(self, settings: dict, X: np.ndarray, Y: np.ndarray):
-        output_init = None if settings["output_init"] == "same" else settings["output_init"]
-        return train(X, Y, self.n_hidden, init=settings["init"], value=settings["value"],
-                     scale=settings["scale"], seed=settings["seed"], output_init=output_init,
-                     activation=settings["activation"], learning_rate=settings["learning_rate"],
-                     dropout=settings["dropout"], epochs=self.epochs, record_every=self.record_every)
+        """One training run with the controls' settings: full-batch gradient descent, with dropout
+        if its slider is above 0 (one batch of all the samples, so only the dropout differs)."""
+        params = init_params(2, self.n_hidden, 1, init=settings["init"], value=settings["value"],
+                             scale=settings["scale"], seed=settings["seed"],
+                             output_init=None if settings["output_init"] == "same" else settings["output_init"])
+        common = dict(activation=settings["activation"], learning_rate=settings["learning_rate"],
+                      epochs=self.epochs, record_every=self.record_every)
+        if settings["dropout"] == 0:
+            return train(X, Y, params, **common)
+        return train_in_batches(X, Y, params, batch_size=len(X), dropout=settings["dropout"], **common)
 
     def _settings_changed(self, change=None) -> None:
         """Retrain with the new settings, then redraw everything (the one slow path). If either
@@ -215,58 +221,88 @@ class SymmetryDashboard(LiveWidget):
         X, Y = data.load(settings["dataset"], n_samples=100, noise=0.1, seed=0)
         start = time.perf_counter()
         try:
-            history = self._train(settings, X, Y)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", TrainingWarning)  # said in the readout, not below the widget
+                history = self._train(settings, X, Y)
         except Exception as error:  # whatever the reason, the student reads it here
             return self.show_error("Cannot train with these settings.", error)
+        run = Run(history, X, Y, classes=settings["dataset"] != "seven",
+                  note=" ".join(str(warning.message) for warning in caught))
         trained = time.perf_counter()
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", RuntimeWarning)  # an overflow is a failure, said once below
                 self.figure.show_run(history, X, Y, smallest_neuron_distance(history.W1))
-                picture = self._picture(history, X, Y)
+                picture = self._picture(run)
         except Exception as error:  # e.g. weights too large for matplotlib's axes
-            if self.history is not None:  # put the figure back as it was
+            if self.run is not None:  # put the figure back as it was
                 self.figure.show_run(self.history, self.X, self.Y, smallest_neuron_distance(self.history.W1))
             largest = max(np.abs(history.W1).max(), np.abs(history.W2).max())
             return self.show_error(f"Cannot draw the run of these settings (its largest weight is {largest:.1e}).",
                                    error)
-        self.history, self.X, self.Y = history, X, Y
+        self.run = run
         self.image.value, self.readout.value = picture
         self.timings = {"train": 1e3 * (trained - start), "draw": 1e3 * (time.perf_counter() - trained)}
 
+    @property
+    def history(self):
+        """The training run shown (a History), or None before the first good one."""
+        return None if self.run is None else self.run.history
+
+    @property
+    def X(self) -> np.ndarray:
+        return self.run.X
+
+    @property
+    def Y(self) -> np.ndarray:
+        return self.run.Y
+
     def _epoch_changed(self, change=None) -> None:
         """Only redraw: the training run is already computed."""
-        if self.history is not None:
+        if self.run is not None:
             start = time.perf_counter()
-            self.image.value, self.readout.value = self._picture(self.history, self.X, self.Y)
+            self.image.value, self.readout.value = self._picture(self.run)
             self.timings = {"train": 0.0, "draw": 1e3 * (time.perf_counter() - start)}
 
-    def _record(self, history) -> int:
-        """The number of the snapshot the epoch slider points at (the last one at most)."""
-        return min(int(np.searchsorted(history.epochs, self.epoch.value)), len(history.epochs) - 1)
-
-    def _picture(self, history, X, Y) -> tuple[bytes, str]:
+    def _picture(self, run: "Run") -> tuple[bytes, str]:
         """The PNG and the readout (HTML) of the run at the slider's epoch."""
-        record = self._record(history)
+        record = run.record_at(self.epoch.value)
         self.figure.show_epoch(record)
-        return self.figure.png(), html.escape(self._describe(history, X, Y, record))
-
-    def _describe(self, history, X, Y, record: int) -> str:
-        params = history.params_at(record)
-        if self.controls["dataset"].value == "seven":
-            accuracy = "n/a (the targets are scores, not classes)"
-        else:
-            output = forward_pass(params, X, history.activation)[0]
-            accuracy = f"{np.mean((output > DECISION_THRESHOLD) == (Y > DECISION_THRESHOLD)):.0%}"
-        return (f"distinct hidden neurons: {count_distinct_neurons(params)} of {self.n_hidden} | "
-                f"loss {format_loss(history.loss[record])} | accuracy {accuracy} | "
-                f"epoch {history.epochs[record]}")
+        return self.figure.png(), html.escape(run.describe(record))
 
     def readout_text(self) -> str:
         """The one-line summary under the controls, e.g. 'distinct hidden neurons: 1 of 4 | ...'."""
-        if self.history is None:
+        if self.run is None:
             return "no training run to show: change the settings"
-        return self._describe(self.history, self.X, self.Y, self._record(self.history))
+        return self.run.describe(self.run.record_at(self.epoch.value))
+
+
+@dataclass
+class Run:
+    """One training run the dashboard shows: its History, the data it learnt, and what to say."""
+
+    history: object
+    X: np.ndarray
+    Y: np.ndarray
+    classes: bool = True  # are the targets classes (accuracy makes sense), or scores?
+    note: str = ""        # a warning from training, shown after the readout
+
+    def record_at(self, epoch: int) -> int:
+        """The number of the snapshot at `epoch`, or the first one after it (the last one at most)."""
+        return min(int(np.searchsorted(self.history.epochs, epoch)), len(self.history.epochs) - 1)
+
+    def describe(self, record: int) -> str:
+        """'distinct hidden neurons: 1 of 4 | loss 0.6931 | accuracy 50% | epoch 0' for snapshot `record`."""
+        history = self.history
+        params = history.params_at(record)
+        if self.classes:
+            output = forward_pass(params, self.X, history.activation)[0]
+            accuracy = f"{np.mean((output > DECISION_THRESHOLD) == (self.Y > DECISION_THRESHOLD)):.0%}"
+        else:
+            accuracy = "n/a (the targets are scores, not classes)"
+        text = (f"distinct hidden neurons: {count_distinct_neurons(params)} of {params['W1'].shape[1]} | "
+                f"loss {format_loss(history.loss[record])} | accuracy {accuracy} | epoch {history.epochs[record]}")
+        return f"{text} | note: {self.note}" if self.note else text
 
 
 def symmetry_dashboard(n_hidden: int = 4, **settings) -> SymmetryDashboard:

@@ -50,7 +50,8 @@ X_XOR, Y_XOR = data.logic_gate("xor")
 
 def xor_run() -> helpers.History:
     """A short seeded run that learns XOR with three hidden neurons: distinct, moving weights."""
-    return helpers.train(X_XOR, Y_XOR, 3, seed=0, learning_rate=1.0, epochs=1000, record_every=20)
+    start = helpers.init_params(2, 3, 1, seed=0)
+    return helpers.train(X_XOR, Y_XOR, start, learning_rate=1.0, epochs=1000, record_every=20)
 
 
 def new_figure(width: float, height: float, columns: int = 1) -> tuple[Figure, object]:

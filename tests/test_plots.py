@@ -71,7 +71,7 @@ def test_plot_hidden_activations_shows_each_neurons_activation_with_its_bias():
 
 def test_plot_weight_history_draws_one_line_per_incoming_weight():
     X, Y = logic_gate("xor")
-    history = helpers.train(X, Y, 3, epochs=20)
+    history = helpers.train(X, Y, helpers.init_params(2, 3, 1, seed=0), epochs=20)
     lines = plots.plot_weight_history(Figure().subplots(), history)
     assert len(lines) == 2 * 3
     np.testing.assert_array_equal(lines[0].get_ydata(), history.W1[:, 0, 2])  # the last neuron is drawn first
@@ -79,7 +79,7 @@ def test_plot_weight_history_draws_one_line_per_incoming_weight():
 
 def test_plot_loss_draws_the_recorded_loss_over_the_recorded_epochs():
     X, Y = logic_gate("xor")
-    history = helpers.train(X, Y, 3, epochs=20, record_every=5)
+    history = helpers.train(X, Y, helpers.init_params(2, 3, 1, seed=0), epochs=20, record_every=5)
     ax = Figure().subplots()
     plots.plot_loss(ax, history)
     line, = ax.lines
@@ -137,7 +137,7 @@ def test_edges_end_at_the_rims_of_their_nodes():
 
 def test_each_panel_draws_empty_and_its_update_shows_the_run():
     X, Y = logic_gate("xor")
-    history = helpers.train(X, Y, 3, epochs=20, record_every=5)
+    history = helpers.train(X, Y, helpers.init_params(2, 3, 1, seed=0), epochs=20, record_every=5)
     axes = Figure().subplots(1, 6)
     weight_lines = plots.draw_weight_history(axes[0], 2, 3)
     assert all(len(line.get_xdata()) == 0 for lines in weight_lines for line in lines)
@@ -160,8 +160,8 @@ def test_each_panel_draws_empty_and_its_update_shows_the_run():
 
 def test_weight_histories_on_shared_axes_all_fit():
     X, Y = logic_gate("xor")
-    small = helpers.train(X, Y, 2, init="random", scale=0.1, epochs=10)
-    large = helpers.train(X, Y, 2, init="random", scale=3.0, epochs=10)
+    small = helpers.train(X, Y, helpers.init_params(2, 2, 1, scale=0.1, seed=0), epochs=10)
+    large = helpers.train(X, Y, helpers.init_params(2, 2, 1, scale=3.0, seed=0), epochs=10)
     axes = Figure().subplots(1, 2, sharey=True)
     plots.plot_weight_history(axes[0], large)
     plots.plot_weight_history(axes[1], small)

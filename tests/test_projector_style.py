@@ -31,7 +31,7 @@ NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 X, Y = data.logic_gate("xor")
 PARAMS = helpers.init_params(2, 4, 1, seed=0)
-HISTORY = helpers.train(X, Y, 4, seed=0, epochs=200, record_every=10)
+HISTORY = helpers.train(X, Y, helpers.init_params(2, 4, 1, seed=0), epochs=200, record_every=10)
 
 
 def _figure(columns: int = 1, rows: int = 1, panel_aspect: float | None = None):
