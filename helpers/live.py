@@ -112,7 +112,6 @@ def _curve_axes(figure, cell, last_epoch: int, title: str, xlabel: str = "", yla
         spine.set_visible(False)
     ax.tick_params(left=False)
     ax.set_ylabel(ylabel)
-    ax.frame = frame
     return ax
 
 
@@ -149,7 +148,6 @@ class SymmetryFigure(LiveFigure):
         self.panels = [self.figure.add_subplot(bottom[0, j]) for j in range(n_hidden)]
         self.ax_key = self.figure.add_subplot(bottom[0, columns])
         self.per_run_axes = [self.ax_weights, self.ax_loss, self.ax_distance]
-        self.key_activation = None  # the key is in the base layer, redrawn only when the activation changes
 
         self.weight_lines = plots.draw_weight_history(self.ax_weights, 2, n_hidden)
         self.loss_line = plots.draw_loss(self.ax_loss)
@@ -167,8 +165,7 @@ class SymmetryFigure(LiveFigure):
         self.ax_network.spines["bottom"].set_visible(False)
         self.ax_network.set_title("the network")
 
-        self.activations = plots.draw_hidden_activations(self.panels, n_hidden, point_size=12,
-                                                         key_ax=self.ax_key)
+        self.activations = plots.ActivationPanels(self.panels, n_hidden, point_size=12, key_ax=self.ax_key)
         for j, ax in enumerate(self.panels):
             ax.set_xticks([])
             ax.set_yticks([])
@@ -179,11 +176,11 @@ class SymmetryFigure(LiveFigure):
         self.freeze_layout()
         for ax in self.per_run_axes:
             ax.set_autoscaley_on(True)  # the layout's stand-in limits are gone: each run fits its curves
-        plots.fit_nodes_to_axes(self.network)
-        plots.end_edges_at_nodes(self.network)  # only the edges change: nodes and labels stay in the base
-        self.animate(self.network["edges"])
-        self.animate(*self.activations["images"])
-        for ax, line, points in zip(self.panels, self.activations["lines"], self.activations["points"], strict=True):
+        self.network.fit_nodes_to_axes()
+        self.network.end_edges_at_nodes()  # only the edges change: nodes and labels stay in the base
+        self.animate(self.network.edges)
+        self.animate(*self.activations.images)
+        for ax, line, points in zip(self.panels, self.activations.lines, self.activations.points, strict=True):
             self.animate(*ax.spines.values(), line, *points)  # the frame too: the image covers it
 
     def show_run(self, history, X, Y, distances: np.ndarray) -> None:
@@ -193,11 +190,9 @@ class SymmetryFigure(LiveFigure):
         plots.update_loss(self.loss_line, history)
         plots.update_neuron_distance(self.distance_line, history.epochs, distances)
         # one width scale for the whole run, so that an edge's width compares across epochs
-        self.network["weight_scale"] = max(np.abs(history.W1).max(), np.abs(history.W2).max(), 1e-12)
-        plots.show_samples(self.activations, X, Y, self.resolution)
-        if history.activation != self.key_activation:
-            self.key_activation = history.activation
-            plots.update_activation_key(self.activations["key"], history.activation)
+        self.network.weight_scale = plots.largest_weight(history.W1, history.W2)
+        self.activations.show_samples(X, Y, self.resolution)
+        if self.activations.key.update(history.activation):
             self.base = None  # the base layer holds the key: draw it again, once
         self.redraw_background()
 
@@ -207,32 +202,33 @@ class SymmetryFigure(LiveFigure):
         for marker in self.markers:
             marker.set_xdata([history.epochs[record]] * 2)
         params = history.params_at(record)
-        plots.update_network(self.network, params)
-        plots.update_hidden_activations(self.activations, params, history.activation)
+        self.network.update(params)
+        self.activations.update(params, history.activation)
 
 
 class PerceptronFigure(LiveFigure):
     """One perceptron over the four points of a logic gate: its line, the half-plane it calls 1,
-    and the points on top."""
+    the points on top, and a ring around each point it gets wrong (plots.PerceptronPanel)."""
 
     def __init__(self, dpi: float | None = None):
         super().__init__(*EXPLORER_PIXELS, dpi=dpi)
         self.ax = self.figure.add_subplot()
         self.per_run_axes = [self.ax]  # redrawn whenever the gate (and so the points) changes
-        self.perceptron = plots.draw_perceptron(self.ax, plots.GATE_BOX)
-        self.points = plots.draw_points(self.ax, size=120)
-        # the frame after the region, which would cover it; the points last, on top of everything
-        self.animate(self.perceptron["region"], *self.ax.spines.values(), self.perceptron["line"], *self.points)
+        self.perceptron = plots.PerceptronPanel(self.ax, plots.GATE_BOX, point_size=120)
+        self.points = self.perceptron.points
+        # the frame after the region, which would cover it; the points and rings last, on top of everything
+        self.animate(self.perceptron.region, *self.ax.spines.values(), self.perceptron.line, *self.points,
+                     self.perceptron.rings)
         self.ax.set(xticks=[0, 1], yticks=[0, 1], xlabel="input $x_1$", ylabel="input $x_2$")
         self.ax.set_title("XOR\nshaded: the perceptron says 1")  # the longest title, for the layout
         self.freeze_layout()
 
     def show_points(self, X, Y, title: str) -> None:
         """Show the gate's four points under a title."""
-        plots.update_points(self.points, X, Y)
+        self.perceptron.show_samples(X, Y)
         self.ax.set_title(f"{title}\nshaded: the perceptron says 1")
         self.redraw_background()
 
     def show_line(self, weights: np.ndarray, bias: float) -> None:
-        """Shade where weights . x + bias > 0 and draw the line where it equals 0."""
-        plots.update_perceptron(self.perceptron, weights, bias)
+        """Shade where weights . x + bias > 0, draw the line where it equals 0, ring the mistakes."""
+        self.perceptron.update(weights, bias)
