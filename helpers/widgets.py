@@ -98,6 +98,7 @@ class LiveWidget:
             widget = closing.pop()
             closing.extend(getattr(widget, "children", ()))
             widget.close()
+        self.image.value = b""  # the picture's bytes too: the kernel's Out[] keeps this object
         self.figure = None
         if LiveWidget._live.get(type(self)) is self:
             del LiveWidget._live[type(self)]
