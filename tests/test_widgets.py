@@ -2,10 +2,10 @@
 
 import gc
 import re
-import tracemalloc
 
 import matplotlib.pyplot as plt
 import numpy as np
+import psutil
 import pytest
 from traitlets import TraitError
 
@@ -188,22 +188,19 @@ def test_perceptron_explorer_counts_misclassified_points_and_redraws_on_every_sl
 
 # --- memory: a re-run cell frees the widget it replaces ------------------------------------------
 
-@pytest.mark.parametrize("make, allowed_mb", [(symmetry_dashboard, 30), (perceptron_explorer, 10)],
+@pytest.mark.parametrize("make, allowed_mb", [(symmetry_dashboard, 100), (perceptron_explorer, 40)],
                          ids=["dashboard", "explorer"])
 def test_re_creating_a_widget_thirty_times_keeps_memory_bounded(make, allowed_mb):
-    # A re-run cell makes a new widget; the old one must not stay in the kernel for good (it once
-    # kept about 5 MB of Python memory per dashboard here, 12 MB with the figure's pixels).
+    # A re-run cell makes a new widget; the old one must not stay in the kernel for good. It once
+    # did: 30 dashboards grew this process by about 370 MB (12 MB each), 30 explorers by about 90.
     make()
     gc.collect()
-    tracemalloc.start()
-    try:
-        before = tracemalloc.get_traced_memory()[0]
-        for _ in range(30):
-            make()
-        gc.collect()
-        grown_mb = (tracemalloc.get_traced_memory()[0] - before) / 1e6
-    finally:
-        tracemalloc.stop()
+    process = psutil.Process()
+    before = process.memory_info().rss
+    for _ in range(30):
+        make()
+    gc.collect()
+    grown_mb = (process.memory_info().rss - before) / 1e6
     assert grown_mb < allowed_mb, f"30 re-created widgets kept {grown_mb:.0f} MB"
 
 
