@@ -43,34 +43,45 @@ PLAY_INTERVAL_MS = 50    # Play shows 20 epochs' snapshots a second
 PICTURE_LAYOUT = {"max_width": "100%", "align_self": "flex-start"}
 
 
-class NamedChoice:
-    """A choice control (buttons or a menu) whose error for a value it does not offer names the
-    control, what was given and what is allowed (ipywidgets alone says "value not found")."""
+class NamedControl:
+    """A control whose error for a value it cannot take names it as the student reaches it from
+    code, controls[name] (ipywidgets alone says "value not found", or lets a NaN through).
+    A widget sets `control_name` when it makes its controls (LiveWidget.name_controls)."""
 
     control_name = "value"
+
+    def refuse(self, allowed: str, value) -> traitlets.TraitError:
+        return traitlets.TraitError(f"controls[{self.control_name!r}] ({self.description!r}) must be {allowed}; "
+                                    f"got {value!r}")
+
+
+class NamedChoice(NamedControl):
+    """Buttons or a menu that name themselves in the error for a value they do not offer."""
 
     @traitlets.validate("value")
     def _validate_value(self, proposal):
         if proposal.value not in self._options_values:
-            choices = ", ".join(repr(option) for option in self._options_values)
-            raise traitlets.TraitError(f"controls[{self.control_name!r}] ({self.description!r}) must be one of "
-                                       f"{choices}; got {proposal.value!r}")
+            raise self.refuse("one of " + ", ".join(repr(option) for option in self._options_values), proposal.value)
         return super()._validate_value(proposal)
 
 
 class ChoiceButtons(NamedChoice, widgets.ToggleButtons):
-    """ToggleButtons whose error for a value it does not offer names the control."""
+    """ToggleButtons that name themselves in the error for a value they do not offer."""
 
 
 class ChoiceMenu(NamedChoice, widgets.Dropdown):
-    """A Dropdown whose error for a value it does not offer names the control."""
+    """A Dropdown that names itself in the error for a value it does not offer."""
 
 
-def choice_control(kind, name: str, **options):
-    """A ChoiceButtons or ChoiceMenu that will call itself controls[name] in its error messages."""
-    control = kind(**options)
-    control.control_name = name
-    return control
+class NumberSlider(NamedControl, widgets.FloatSlider):
+    """A FloatSlider that refuses NaN and infinity by name (a finite value beyond its ends is
+    moved to the nearer end, as ipywidgets does)."""
+
+    @traitlets.validate("value")
+    def _validate_value(self, proposal):
+        if not np.isfinite(proposal.value):
+            raise self.refuse("a finite number", proposal.value)
+        return super()._validate_value(proposal)
 
 
 class LiveWidget:
@@ -84,6 +95,11 @@ class LiveWidget:
 
     kind = "widget"       # its name in the plain-text view, e.g. "Symmetry dashboard"
     _live = {}            # type -> the live widget of that type
+
+    def name_controls(self) -> None:
+        """Let each control of `controls` know its key there, for its error messages."""
+        for name, control in self.controls.items():
+            control.control_name = name
 
     def _replace_the_previous_one(self) -> None:
         previous = LiveWidget._live.get(type(self))
@@ -151,20 +167,18 @@ class SymmetryDashboard(LiveWidget):
         check_choice("activation", activation, tuple(ACTIVATIONS))
         style = {"description_width": "110px"}
         self.controls = {
-            "init": choice_control(ChoiceButtons, "init", options=DASHBOARD_INITS, value=init,
-                                   description="initialization", style=style),
-            "value": widgets.FloatSlider(value=0.5, min=-3, max=3, step=0.1, description="constant value", style=style),
-            "scale": widgets.FloatSlider(value=1.0, min=0.1, max=3, step=0.1, description="random scale", style=style),
+            "init": ChoiceButtons(options=DASHBOARD_INITS, value=init, description="initialization", style=style),
+            "value": NumberSlider(value=0.5, min=-3, max=3, step=0.1, description="constant value", style=style),
+            "scale": NumberSlider(value=1.0, min=0.1, max=3, step=0.1, description="random scale", style=style),
             "seed": widgets.IntSlider(value=0, min=0, max=20, description="random seed", style=style),
-            "learning_rate": widgets.FloatSlider(value=1.0, min=LEARNING_RATE_MIN, max=5.0, step=LEARNING_RATE_MIN,
-                                                 description="learning rate", style=style),
-            "activation": choice_control(ChoiceButtons, "activation", options=tuple(ACTIVATIONS), value=activation,
-                                         description="activation", style=style),
-            "dataset": choice_control(ChoiceMenu, "dataset", options=DATASET_CHOICES, value=dataset,
-                                      description="data", style=style),
-            "output_init": choice_control(ChoiceButtons, "output_init", options=OUTPUT_CHOICES, value="same",
-                                          description="output layer", style=style),
-            "dropout": widgets.FloatSlider(value=0.0, min=0.0, max=0.5, step=0.05, description="dropout", style=style),
+            "learning_rate": NumberSlider(value=1.0, min=LEARNING_RATE_MIN, max=5.0, step=LEARNING_RATE_MIN,
+                                          description="learning rate", style=style),
+            "activation": ChoiceButtons(options=tuple(ACTIVATIONS), value=activation, description="activation",
+                                        style=style),
+            "dataset": ChoiceMenu(options=DATASET_CHOICES, value=dataset, description="data", style=style),
+            "output_init": ChoiceButtons(options=OUTPUT_CHOICES, value="same", description="output layer",
+                                         style=style),
+            "dropout": NumberSlider(value=0.0, min=0.0, max=0.5, step=0.05, description="dropout", style=style),
         }
         last = self.epochs - self.epochs % self.record_every
         self.epoch = widgets.IntSlider(value=last, min=0, max=last, step=self.record_every,
@@ -181,6 +195,7 @@ class SymmetryDashboard(LiveWidget):
         self.run = None  # the last good training run
         self.timings = {}
 
+        self.name_controls()
         for control in self.controls.values():
             control.observe(self._settings_changed, names="value")
         self.epoch.observe(self._epoch_changed, names="value")
@@ -316,11 +331,10 @@ def symmetry_dashboard(n_hidden: int = 4, **settings) -> SymmetryDashboard:
 EXPLORER_RANGE = 3.0  # the sliders' range, -3 to 3, widened to show a value given beyond it
 
 
-def perceptron_slider(value: float, description: str) -> widgets.FloatSlider:
+def perceptron_slider(value: float, description: str) -> NumberSlider:
     """A slider from -3 to 3, or wider if `value` lies beyond: it must show the value, not clamp it."""
     low, high = min(-EXPLORER_RANGE, np.floor(value)), max(EXPLORER_RANGE, np.ceil(value))
-    return widgets.FloatSlider(value=value, min=low, max=high, step=0.1, continuous_update=True,
-                               description=description)
+    return NumberSlider(value=value, min=low, max=high, step=0.1, continuous_update=True, description=description)
 
 
 class PerceptronExplorer(LiveWidget):
@@ -338,11 +352,12 @@ class PerceptronExplorer(LiveWidget):
             "w1": perceptron_slider(w1, "weight $w_1$"),
             "w2": perceptron_slider(w2, "weight $w_2$"),
             "bias": perceptron_slider(bias, "bias $b$"),
-            "gate": choice_control(ChoiceButtons, "gate", options=data.GATES, value=gate, description="gate"),
+            "gate": ChoiceButtons(options=data.GATES, value=gate, description="gate"),
         }
         self.image = widgets.Image(format="png", layout=PICTURE_LAYOUT)
         self.readout = widgets.HTML()
         self.figure = PerceptronFigure()
+        self.name_controls()
         for name, control in self.controls.items():
             control.observe(self._gate_changed if name == "gate" else self._weights_changed, names="value")
         self.widget = widgets.HBox([widgets.VBox(list(self.controls.values()) + [self.readout]), self.image])

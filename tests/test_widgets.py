@@ -281,3 +281,12 @@ def test_weights_beyond_the_sliders_widen_them_instead_of_being_clamped():
     assert [explorer.controls[name].value for name in ("w1", "w2", "bias")] == [5.0, 5.0, -4.0]
     assert explorer.controls["w1"].max >= 5.0 and explorer.controls["bias"].min == -4.0
     assert explorer.readout.value == "misclassified points: 2 of 4"
+
+
+@pytest.mark.parametrize("name, value", [("w1", float("nan")), ("bias", float("inf"))])
+def test_a_slider_set_to_nan_or_infinity_from_code_names_itself_and_keeps_its_value(name, value):
+    explorer = perceptron_explorer(weights=(1.0, 1.0), bias=-1.5)
+    with pytest.raises(TraitError, match=rf"controls\['{name}'\] \(.*\) must be a finite number; got (nan|inf)"):
+        explorer.controls[name].value = value
+    assert [explorer.controls[key].value for key in ("w1", "w2", "bias")] == [1.0, 1.0, -1.5]
+    assert explorer.readout.value == "misclassified points: 0 of 4"
