@@ -1,10 +1,10 @@
 """Figures that change in place and render to PNG bytes, for the widgets.
 
-Every panel is drawn and updated by its functions in helpers.plots, the same ones that draw the
-notebooks' static figures; this module only puts panels together, says which artists change,
-and renders the picture (helpers.png encodes it). Each figure is a matplotlib Figure made once,
-never registered with pyplot, drawn with the Agg renderer. To answer a
-slider quickly it draws in layers, the way matplotlib's "blitting" works:
+Every panel is drawn and updated by helpers.plots (its draw_/update_ functions and panel
+classes), the same code that draws the notebooks' static figures; this module only puts panels
+together, says which artists change, and renders the picture (helpers.png encodes it). Each
+figure is a matplotlib Figure made once, never registered with pyplot, drawn with the Agg
+renderer. To answer a slider quickly it draws in layers, the way matplotlib's "blitting" works:
   - the background (axes, ticks, curves over all epochs) is drawn once per training run, and
   - the "animated" artists (anything that depends on the current epoch) are drawn on top of a
     saved copy of that background at every step.
