@@ -14,7 +14,7 @@ import io
 import statistics
 import time
 
-from helpers.live import png_from_rgba
+from helpers.png import png_from_rgba
 from helpers.widgets import symmetry_dashboard
 
 SETTINGS_GOAL_MS, STEP_GOAL_MS = 60, 20

@@ -1,10 +1,10 @@
 """Figures that change in place and render to PNG bytes, for the widgets.
 
-Every panel is drawn and updated by its functions in helpers.plots, the same ones that draw the
-notebooks' static figures; this module only puts panels together, says which artists change,
-and renders the picture. Each figure is a matplotlib Figure made once, never registered with
-pyplot (so re-running a notebook cell leaks nothing), drawn with the Agg renderer. To answer a
-slider quickly it draws in layers, the way matplotlib's "blitting" works:
+Every panel is drawn and updated by helpers.plots (its draw_/update_ functions and panel
+classes), the same code that draws the notebooks' static figures; this module only puts panels
+together, says which artists change, and renders the picture (helpers.png encodes it). Each
+figure is a matplotlib Figure made once, never registered with pyplot, drawn with the Agg
+renderer. To answer a slider quickly it draws in layers, the way matplotlib's "blitting" works:
   - the background (axes, ticks, curves over all epochs) is drawn once per training run, and
   - the "animated" artists (anything that depends on the current epoch) are drawn on top of a
     saved copy of that background at every step.
@@ -15,10 +15,6 @@ once, then, by matplotlib's constrained layout (so larger text still fits) and t
 layout step runs while a slider moves.
 """
 
-import struct
-import zlib
-from concurrent.futures import ThreadPoolExecutor
-
 import numpy as np
 from matplotlib import rcParams
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -26,53 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from helpers import plots
-
-# zlib's fastest level: plots are mostly flat colour, which even level 1 packs about 15:1.
-PNG_COMPRESS_LEVEL = 1
-ZLIB_HEADER = b"\x78\x01"  # deflate with a 32 kB window, made at the fastest level (RFC 1950)
-# zlib lets go of Python's lock while it packs, so threads pack parts of a picture side by side.
-PACKING_THREADS = ThreadPoolExecutor(max_workers=2)
-
-
-def deflate_in_parallel(data: np.ndarray, pieces: int = 2) -> bytes:
-    """A zlib stream of `data`, as zlib.compress(data, PNG_COMPRESS_LEVEL) makes, nearly twice as fast
-    on two free cores.
-
-    A zlib stream is a header, deflate data, and the Adler-32 checksum of the whole input. Deflate
-    data may be cut where the packer "fully flushes" (the data so far is complete, byte-aligned,
-    and nothing later refers back to it): each piece but the last ends with one, so the pieces,
-    packed on their own in threads, join into one stream.
-    """
-    def pack(piece: np.ndarray, last: bool) -> bytes:
-        packer = zlib.compressobj(PNG_COMPRESS_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)  # deflate data only
-        return packer.compress(piece) + packer.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
-
-    parts = np.array_split(np.ascontiguousarray(data), pieces)
-    packed = [PACKING_THREADS.submit(pack, part, k == len(parts) - 1) for k, part in enumerate(parts)]
-    checksum = struct.pack(">I", zlib.adler32(data))
-    return ZLIB_HEADER + b"".join(future.result() for future in packed) + checksum
-
-
-def png_from_rgba(rgba: np.ndarray) -> bytes:
-    """Encode an opaque (height, width, 4) uint8 image as PNG bytes (RGB, 8 bits per channel).
-
-    Written out here rather than with Pillow's PNG writer because it is about four times as fast:
-    the pixels go into PNG's rows as they are (each row starts with filter byte 0, "none"), and
-    two threads pack them with zlib.
-    """
-    rgba = np.asarray(rgba)
-    height, width = rgba.shape[:2]
-    rows = np.zeros((height, 1 + 3 * width), dtype=np.uint8)
-    pixels = rows[:, 1:].reshape(height, width, 3)
-    for channel in range(3):  # one channel at a time: several times faster than rgba[:, :, :3] at once
-        pixels[:, :, channel] = rgba[:, :, channel]
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8 bits, RGB, no interlacing
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", deflate_in_parallel(rows)) + chunk(b"IEND", b""))
+from helpers.png import png_from_rgba
 
 
 class LiveFigure:
@@ -162,7 +112,6 @@ def _curve_axes(figure, cell, last_epoch: int, title: str, xlabel: str = "", yla
         spine.set_visible(False)
     ax.tick_params(left=False)
     ax.set_ylabel(ylabel)
-    ax.frame = frame
     return ax
 
 
@@ -199,7 +148,6 @@ class SymmetryFigure(LiveFigure):
         self.panels = [self.figure.add_subplot(bottom[0, j]) for j in range(n_hidden)]
         self.ax_key = self.figure.add_subplot(bottom[0, columns])
         self.per_run_axes = [self.ax_weights, self.ax_loss, self.ax_distance]
-        self.key_activation = None  # the key is in the base layer, redrawn only when the activation changes
 
         self.weight_lines = plots.draw_weight_history(self.ax_weights, 2, n_hidden)
         self.loss_line = plots.draw_loss(self.ax_loss)
@@ -217,8 +165,7 @@ class SymmetryFigure(LiveFigure):
         self.ax_network.spines["bottom"].set_visible(False)
         self.ax_network.set_title("the network")
 
-        self.activations = plots.draw_hidden_activations(self.panels, n_hidden, point_size=12,
-                                                         key_ax=self.ax_key)
+        self.activations = plots.ActivationPanels(self.panels, n_hidden, point_size=12, key_ax=self.ax_key)
         for j, ax in enumerate(self.panels):
             ax.set_xticks([])
             ax.set_yticks([])
@@ -229,11 +176,11 @@ class SymmetryFigure(LiveFigure):
         self.freeze_layout()
         for ax in self.per_run_axes:
             ax.set_autoscaley_on(True)  # the layout's stand-in limits are gone: each run fits its curves
-        plots.fit_nodes_to_axes(self.network)
-        plots.end_edges_at_nodes(self.network)  # only the edges change: nodes and labels stay in the base
-        self.animate(self.network["edges"])
-        self.animate(*self.activations["images"])
-        for ax, line, points in zip(self.panels, self.activations["lines"], self.activations["points"], strict=True):
+        self.network.fit_nodes_to_axes()
+        self.network.end_edges_at_nodes()  # only the edges change: nodes and labels stay in the base
+        self.animate(self.network.edges)
+        self.animate(*self.activations.images)
+        for ax, line, points in zip(self.panels, self.activations.lines, self.activations.points, strict=True):
             self.animate(*ax.spines.values(), line, *points)  # the frame too: the image covers it
 
     def show_run(self, history, X, Y, distances: np.ndarray) -> None:
@@ -243,11 +190,9 @@ class SymmetryFigure(LiveFigure):
         plots.update_loss(self.loss_line, history)
         plots.update_neuron_distance(self.distance_line, history.epochs, distances)
         # one width scale for the whole run, so that an edge's width compares across epochs
-        self.network["weight_scale"] = max(np.abs(history.W1).max(), np.abs(history.W2).max(), 1e-12)
-        plots.show_samples(self.activations, X, Y, self.resolution)
-        if history.activation != self.key_activation:
-            self.key_activation = history.activation
-            plots.update_activation_key(self.activations["key"], history.activation)
+        self.network.weight_scale = plots.largest_weight(history.W1, history.W2)
+        self.activations.show_samples(X, Y, self.resolution)
+        if self.activations.key.update(history.activation):
             self.base = None  # the base layer holds the key: draw it again, once
         self.redraw_background()
 
@@ -257,32 +202,33 @@ class SymmetryFigure(LiveFigure):
         for marker in self.markers:
             marker.set_xdata([history.epochs[record]] * 2)
         params = history.params_at(record)
-        plots.update_network(self.network, params)
-        plots.update_hidden_activations(self.activations, params, history.activation)
+        self.network.update(params)
+        self.activations.update(params, history.activation)
 
 
 class PerceptronFigure(LiveFigure):
     """One perceptron over the four points of a logic gate: its line, the half-plane it calls 1,
-    and the points on top."""
+    the points on top, and a ring around each point it gets wrong (plots.PerceptronPanel)."""
 
     def __init__(self, dpi: float | None = None):
         super().__init__(*EXPLORER_PIXELS, dpi=dpi)
         self.ax = self.figure.add_subplot()
         self.per_run_axes = [self.ax]  # redrawn whenever the gate (and so the points) changes
-        self.perceptron = plots.draw_perceptron(self.ax, plots.GATE_BOX)
-        self.points = plots.draw_points(self.ax, size=120)
-        # the frame after the region, which would cover it; the points last, on top of everything
-        self.animate(self.perceptron["region"], *self.ax.spines.values(), self.perceptron["line"], *self.points)
+        self.perceptron = plots.PerceptronPanel(self.ax, plots.GATE_BOX, point_size=120)
+        self.points = self.perceptron.points
+        # the frame after the region, which would cover it; the points and rings last, on top of everything
+        self.animate(self.perceptron.region, *self.ax.spines.values(), self.perceptron.line, *self.points,
+                     self.perceptron.rings)
         self.ax.set(xticks=[0, 1], yticks=[0, 1], xlabel="input $x_1$", ylabel="input $x_2$")
         self.ax.set_title("XOR\nshaded: the perceptron says 1")  # the longest title, for the layout
         self.freeze_layout()
 
     def show_points(self, X, Y, title: str) -> None:
         """Show the gate's four points under a title."""
-        plots.update_points(self.points, X, Y)
+        self.perceptron.show_samples(X, Y)
         self.ax.set_title(f"{title}\nshaded: the perceptron says 1")
         self.redraw_background()
 
     def show_line(self, weights: np.ndarray, bias: float) -> None:
-        """Shade where weights . x + bias > 0 and draw the line where it equals 0."""
-        plots.update_perceptron(self.perceptron, weights, bias)
+        """Shade where weights . x + bias > 0, draw the line where it equals 0, ring the mistakes."""
+        self.perceptron.update(weights, bias)

@@ -1,12 +1,15 @@
 """The figures of the series. Every function draws on a matplotlib Axes that you pass in.
 
-Each panel is drawn by one pair of functions that the notebooks' static figures and the widgets'
-live figures (helpers.live) share:
+Each panel is drawn one way, which the notebooks' static figures and the widgets' live figures
+(helpers.live) share. A panel made of lines is a pair of functions:
 
     draw_*(ax, ...)            adds the panel's artists, still empty, and returns them
     update_*(artists, ...)     shows new values on those artists, drawing nothing new
 
-and plot_*(ax, ...) does both and adds a title and axis labels: one call for a static figure.
+A panel that keeps something of its own between updates (the perceptron's samples, the activation
+panels' grid over the plane, the diagram's weight scale) is a small class that owns its update:
+PerceptronPanel, ActivationPanels (with its ActivationKey), NetworkDiagram (made by draw_network).
+plot_*(ax, ...) draws a whole panel and adds a title and axis labels: one call for a static figure.
 
 One colour per hidden neuron, the same in every notebook: hidden neuron j is always
 NEURON_COLORS[j] (the Okabe-Ito palette, readable with every common colour-vision deficiency).
@@ -25,11 +28,11 @@ from matplotlib import rcParams
 from matplotlib.collections import LineCollection
 from matplotlib.colors import LinearSegmentedColormap, Normalize, to_rgb
 from matplotlib.lines import Line2D
-from matplotlib.patches import Polygon
+from matplotlib.patches import Patch, Polygon
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from helpers.network import check_params, forward_pass, hidden_layer
-from helpers.symmetry import smallest_neuron_distance
+from helpers.perceptron import perceptron_predict
 from helpers.training import History
 
 NEURON_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000")
@@ -255,49 +258,65 @@ def half_plane_in_box(weights, bias: float, box: tuple[float, float, float, floa
     return np.array(kept).reshape(-1, 2)
 
 
-def draw_perceptron(ax, box: tuple[float, float, float, float] = GATE_BOX) -> dict:
+class PerceptronPanel:
     """One perceptron over the plane `box` (x0, x1, y0, y1): the half-plane where it says 1,
-    shaded, and its line, in hidden neuron 1's colour. Returns the artists ("region", "line")
-    for update_perceptron(). Draw the samples after it (plot_points) so that they lie on top."""
-    region = Polygon(np.zeros((0, 2)), closed=True, facecolor=REGION_SHADE, edgecolor="none", zorder=1)
-    ax.add_patch(region)
-    line, = ax.plot([], [], color=neuron_color(0), linewidth=line_width(5 / 3), zorder=2)
-    ax.set(xlim=box[:2], ylim=box[2:])
-    return {"region": region, "line": line, "box": box}
+    shaded, its line in hidden neuron 1's colour, the samples on top, and a dashed ring around
+    each sample it gets wrong. The static figures (plot_perceptron) and the explorer widget
+    both draw it.
+
+        panel = PerceptronPanel(ax)      the artists, still empty
+        panel.show_samples(X, Y)         the samples (2-D, targets 0 or 1)
+        panel.update(weights, bias)      the half-plane, the line and the rings
+    """
+
+    def __init__(self, ax, box: tuple[float, float, float, float] = GATE_BOX, point_size: float = 80):
+        self.ax, self.box = ax, box
+        self.region = Polygon(np.zeros((0, 2)), closed=True, facecolor=REGION_SHADE, edgecolor="none",
+                              zorder=1, label="output 1")
+        ax.add_patch(self.region)
+        self.line, = ax.plot([], [], color=neuron_color(0), linewidth=line_width(5 / 3), zorder=2)
+        self.points = draw_points(ax, point_size)
+        self.rings = ax.scatter(np.empty(0), np.empty(0), s=marker_area(4.4 * point_size), facecolor="none",
+                                edgecolor="black", linewidth=line_width(), linestyle="--", zorder=4, label="wrong")
+        ax.set(xlim=box[:2], ylim=box[2:])
+        self.X = self.labels = None
+
+    def show_samples(self, X, Y) -> None:
+        """Put the samples X (n_samples, 2) with 0/1 targets Y on the panel."""
+        update_points(self.points, X, Y)
+        self.X = np.asarray(X, dtype=np.float64)
+        self.labels = np.asarray(Y).reshape(len(self.X), -1)[:, 0]
+
+    def update(self, weights, bias: float) -> None:
+        """Shade where weights . x + bias > 0, draw the line where it equals 0, ring the mistakes."""
+        self.region.set_xy(half_plane_in_box(weights, bias, self.box))
+        self.line.set_data(*line_in_box(weights, bias, self.box))
+        wrong = perceptron_predict(np.asarray(weights, dtype=np.float64), bias, self.X) != self.labels
+        self.rings.set_offsets(self.X[wrong])
+
+    def legend_handles(self) -> list:
+        """The key of the panel: the shaded side, the two classes, the rings."""
+        shade = Patch(facecolor=REGION_SHADE, edgecolor="black", label="output 1")
+        return [shade, *self.points, self.rings]
 
 
-def update_perceptron(artists: dict, weights, bias: float) -> None:
-    """Shade where weights . x + bias > 0 and draw the line where it equals 0."""
-    artists["region"].set_xy(half_plane_in_box(weights, bias, artists["box"]))
-    artists["line"].set_data(*line_in_box(weights, bias, artists["box"]))
-
-
-def plot_perceptron(ax, weights, bias: float, X, Y, title: str | None = None) -> dict:
-    """A perceptron's line and the half-plane it calls 1, with the samples (2-D) on top."""
-    artists = draw_perceptron(ax)
-    update_perceptron(artists, weights, bias)
-    artists["points"] = plot_points(ax, X, Y, size=80)
-    ax.set(xlim=artists["box"][:2], ylim=artists["box"][2:], xticks=[0, 1], yticks=[0, 1])
+def plot_perceptron(ax, weights, bias: float, X, Y, title: str | None = None,
+                    legend: bool = True) -> PerceptronPanel:
+    """A perceptron's line and the half-plane it calls 1 over the square around a logic gate,
+    with the samples (2-D) on top and the ones it gets wrong ringed; a legend right of the axes
+    unless legend=False (for one legend under several panels: fig.legend(handles=panel.legend_handles())).
+    Returns the PerceptronPanel."""
+    panel = PerceptronPanel(ax)
+    panel.show_samples(X, Y)
+    panel.update(weights, bias)
+    ax.set(xticks=[0, 1], yticks=[0, 1], xlabel="input $x_1$", ylabel="input $x_2$", aspect="equal")
     ax.set_title(title or "shaded: the perceptron says 1")
-    ax.legend(handles=[Polygon(np.zeros((0, 2)), facecolor=REGION_SHADE, label="says 1"),
-                       *artists["points"]], loc="upper left", bbox_to_anchor=(1.02, 1.0))
-    return artists
+    if legend:
+        ax.legend(handles=panel.legend_handles(), loc="upper left", bbox_to_anchor=(1.02, 1.0))
+    return panel
 
 
 # --- hidden neurons over the input plane --------------------------------------------------------
-
-def hidden_activation_grids(params: dict, X, activation: str = "sigmoid",
-                            resolution: int = 60) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Each hidden neuron's weighted sum z_j and activation f(z_j) over the input plane.
-
-    Returns (xs, ys, sums, activations); the last two have shape (n_hidden, resolution, resolution).
-    """
-    params = check_params(params)
-    xs, ys, points = input_grid(X, resolution)
-    sums, hidden = hidden_layer(params, points, activation)
-    to_panels = lambda values: values.T.reshape(-1, resolution, resolution)  # noqa: E731
-    return xs, ys, to_panels(sums), to_panels(hidden)
-
 
 def activation_range(activation: str, values: np.ndarray) -> tuple[float, float]:
     """The colour scale of an activation panel: its full range (relu: 0 to the largest value)."""
@@ -306,76 +325,85 @@ def activation_range(activation: str, values: np.ndarray) -> tuple[float, float]
     return 0.0, max(float(values.max()), 1e-9)
 
 
-def draw_hidden_activations(axes, n_hidden: int, point_size: float = 25,
-                            title: str = "hidden neuron {number}", key_ax=None) -> dict:
-    """Small multiples, empty: panel j will show hidden neuron j's activation over the input plane
-    in its own colour, its line (where its weighted sum z_j is 0, dashed) and the samples.
+class ActivationPanels:
+    """Small multiples: panel j shows hidden neuron j's activation over the input plane in its
+    own colour, its line (where its weighted sum z_j is 0, dashed) and the samples.
+
+        panels = ActivationPanels(axes, n_hidden)   the artists, still empty
+        panels.show_samples(X, Y, resolution)       the samples, and the grid of the plane around them
+        panels.update(params, activation)           each neuron's activation on that grid
 
     `axes` holds at least n_hidden Axes; `title` names each panel, in the neuron's colour, with
-    {number} for the neuron's number. Each panel's axes are labelled x₁ and x₂. `key_ax`, if
-    given, becomes the key of the shading (draw_activation_key). Returns the artists ("images",
-    "lines", "points", one per neuron; "key") for show_samples() and update_hidden_activations().
+    {number} for the neuron's number. `key_ax`, if given, becomes the key of the shading
+    (an ActivationKey, `panels.key`).
     """
-    artists = {"axes": list(np.ravel(axes))[:n_hidden], "images": [], "lines": [], "points": []}
-    for j, ax in enumerate(artists["axes"]):
-        artists["images"].append(ax.imshow(np.zeros((2, 2)), origin="lower", cmap=neuron_colormap(j),
-                                           aspect="auto", interpolation="nearest"))
-        artists["lines"].append(ax.plot([], [], color="black", linestyle="--", linewidth=line_width())[0])
-        artists["points"].append(draw_points(ax, point_size))
-        ax.set_title(title.format(number=j + 1), color=neuron_color(j))
-        ax.set_xlabel("input $x_1$")
-        ax.set_ylabel("input $x_2$")
-    artists["key"] = None if key_ax is None else draw_activation_key(key_ax, n_hidden)
-    return artists
+
+    def __init__(self, axes, n_hidden: int, point_size: float = 25, title: str = "hidden neuron {number}",
+                 key_ax=None):
+        self.axes = list(np.ravel(axes))[:n_hidden]
+        self.images, self.lines, self.points = [], [], []
+        for j, ax in enumerate(self.axes):
+            self.images.append(ax.imshow(np.zeros((2, 2)), origin="lower", cmap=neuron_colormap(j),
+                                         aspect="auto", interpolation="nearest"))
+            self.lines.append(ax.plot([], [], color="black", linestyle="--", linewidth=line_width())[0])
+            self.points.append(draw_points(ax, point_size))
+            ax.set_title(title.format(number=j + 1), color=neuron_color(j))
+            ax.set_xlabel("input $x_1$")
+            ax.set_ylabel("input $x_2$")
+        self.key = None if key_ax is None else ActivationKey(key_ax, n_hidden)
+        self.grid = self.box = None
+        self.resolution = 0
+
+    def show_samples(self, X, Y, resolution: int = 60) -> None:
+        """Put the samples on every panel, and lay a resolution x resolution grid over the plane
+        around them, on which update() computes each neuron's activation."""
+        xs, ys, self.grid = input_grid(X, resolution)
+        self.resolution, self.box = resolution, (xs[0], xs[-1], ys[0], ys[-1])
+        for ax, image, points in zip(self.axes, self.images, self.points, strict=True):
+            image.set_extent(self.box)
+            ax.set(xlim=self.box[:2], ylim=self.box[2:])
+            update_points(points, X, Y)
+
+    def update(self, params: dict, activation: str) -> None:
+        """Show each hidden neuron's activation for the weights `params` (call show_samples() first)."""
+        _, hidden = hidden_layer(params, self.grid, activation)
+        for j, (image, line) in enumerate(zip(self.images, self.lines, strict=True)):
+            values = hidden[:, j].reshape(self.resolution, self.resolution)
+            image.set_data(values)
+            image.set_clim(*activation_range(activation, values))
+            line.set_data(*line_in_box(params["W1"][:, j], params["b1"][j], self.box))
 
 
-def draw_activation_key(ax, n_hidden: int) -> dict:
+class ActivationKey:
     """The key of the activation panels: one colour strip per hidden neuron, from white (its
-    lowest activation) to its full colour (its highest); update_activation_key() labels the ends."""
-    ramp = np.linspace(0, 1, 64)[:, None]
-    for j in range(n_hidden):
-        ax.imshow(ramp, origin="lower", cmap=neuron_colormap(j), extent=(j, j + 1, 0, 1), aspect="auto")
-    ax.set(xlim=(0, n_hidden), ylim=(0, 1))
-    ax.set_xticks([])
-    ax.yaxis.tick_right()
-    ax.yaxis.set_label_position("right")
-    ax.set_ylabel("activation")
-    ax.set_yticks([0, 1], ["low", "high"])
-    return {"ax": ax}
+    lowest activation) to its full colour (its highest); update() labels the ends."""
 
+    def __init__(self, ax, n_hidden: int):
+        self.ax, self.activation = ax, None
+        ramp = np.linspace(0, 1, 64)[:, None]
+        for j in range(n_hidden):
+            ax.imshow(ramp, origin="lower", cmap=neuron_colormap(j), extent=(j, j + 1, 0, 1), aspect="auto")
+        ax.set(xlim=(0, n_hidden), ylim=(0, 1))
+        ax.set_xticks([])
+        ax.yaxis.tick_right()
+        ax.yaxis.set_label_position("right")
+        ax.set_ylabel("activation")
+        ax.set_yticks([0, 1], ["low", "high"])
 
-def update_activation_key(key: dict, activation: str) -> None:
-    """Label the key's ends with the activation's range (relu: 0 to each neuron's largest value)."""
-    low, high = ACTIVATION_RANGES.get(activation, (0.0, None))
-    key["ax"].set_yticks([0, 1], [f"{low:g}".replace("-", "−"), "its max" if high is None else f"{high:g}"])
+    def update(self, activation: str) -> bool:
+        """Label the ends with the activation's range (relu: 0 to each neuron's largest value).
+        Returns whether the labels changed."""
+        if activation == self.activation:
+            return False
+        self.activation = activation
+        low, high = ACTIVATION_RANGES.get(activation, (0.0, None))
+        self.ax.set_yticks([0, 1], [f"{low:g}".replace("-", "−"), "its max" if high is None else f"{high:g}"])
+        return True
 
 
 def activation_key_axes(ax):
     """A narrow Axes just right of `ax`, for the key of a row of activation panels."""
     return ax.inset_axes([1.12, 0.0, 0.12, 1.0])
-
-
-def show_samples(artists: dict, X, Y, resolution: int = 60) -> None:
-    """Put the samples on the panels of draw_hidden_activations(), and the grid of the plane
-    around them over which update_hidden_activations() computes each neuron's activation."""
-    xs, ys, artists["grid"] = input_grid(X, resolution)
-    artists["box"] = (xs[0], xs[-1], ys[0], ys[-1])
-    for ax, image, points in zip(artists["axes"], artists["images"], artists["points"], strict=True):
-        image.set_extent(artists["box"])
-        ax.set(xlim=artists["box"][:2], ylim=artists["box"][2:])
-        update_points(points, X, Y)
-
-
-def update_hidden_activations(artists: dict, params: dict, activation: str) -> None:
-    """Show each hidden neuron's activation for the weights `params` on the panels of
-    draw_hidden_activations() (call show_samples() first)."""
-    resolution = int(np.sqrt(len(artists["grid"])))
-    _, hidden = hidden_layer(params, artists["grid"], activation)
-    for j, (image, line) in enumerate(zip(artists["images"], artists["lines"], strict=True)):
-        values = hidden[:, j].reshape(resolution, resolution)
-        image.set_data(values)
-        image.set_clim(*activation_range(activation, values))
-        line.set_data(*line_in_box(params["W1"][:, j], params["b1"][j], artists["box"]))
 
 
 def plot_hidden_activations(axes, params: dict, X, Y, activation: str = "sigmoid", resolution: int = 60,
@@ -390,12 +418,12 @@ def plot_hidden_activations(axes, params: dict, X, Y, activation: str = "sigmoid
     params = check_params(params)
     n_hidden = params["W1"].shape[1]
     key_ax = activation_key_axes(list(np.ravel(axes))[n_hidden - 1]) if key else None
-    artists = draw_hidden_activations(axes, n_hidden, key_ax=key_ax)
-    show_samples(artists, X, Y, resolution)
-    update_hidden_activations(artists, params, activation)
+    panels = ActivationPanels(axes, n_hidden, key_ax=key_ax)
+    panels.show_samples(X, Y, resolution)
+    panels.update(params, activation)
     if key:
-        update_activation_key(artists["key"], activation)
-    return artists["images"]
+        panels.key.update(activation)
+    return panels.images
 
 
 # --- training over time -----------------------------------------------------------------------
@@ -478,90 +506,115 @@ def update_neuron_distance(line, epochs, distances) -> None:
     line.axes.set(xlim=(epochs[0], epochs[-1]), ylim=(0, max(DISTANCE_HEADROOM * np.max(distances), DISTANCE_AXIS_MIN)))
 
 
-def plot_neuron_distance(ax, history: History) -> None:
-    """The smallest distance between two hidden neurons' incoming weights, over the epochs:
-    0 while some two neurons are identical."""
-    update_neuron_distance(draw_neuron_distance(ax), history.epochs, smallest_neuron_distance(history.W1))
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("smallest distance")
-    ax.set_title("smallest distance between two hidden neurons")
-
-
 # --- the network diagram ------------------------------------------------------------------------
 
-def _node_positions(layer_sizes) -> list[np.ndarray]:
-    """(x, y) of every node, layer by layer; layers are centred vertically."""
-    return [np.column_stack([np.full(n, float(layer)), (n - 1) / 2 - np.arange(n)])
-            for layer, n in enumerate(layer_sizes)]
-
-
 def draw_network(ax, params: dict | None = None, layer_sizes=None, weight_scale: float | None = None,
-                 node_size: float | None = None, key: bool | None = None) -> dict:
+                 node_size: float | None = None, key: bool | None = None) -> "NetworkDiagram":
     """Draw a network with one hidden layer: inputs on the left, hidden neurons (each in its own
     colour) in the middle, outputs on the right.
 
     With `params`, each edge's width and colour show its weight (SIGN_COLORS: olive positive,
-    indigo negative, wider = larger; a key below the diagram says so, unless key=False); without,
-    give `layer_sizes` like (3, 4, 2) for a plain diagram. `node_size` is a node's area in
-    points^2 (default: big enough for its label at the style's font size).
-    Returns the artists ("edges", "nodes" (one collection), "labels", "key"), for update_network()
-    to change the weights without redrawing.
+    indigo negative, wider = larger, up to the widest at `weight_scale`, default: the largest
+    weight); a key below the diagram says so, unless key=False. Without, give `layer_sizes` like
+    (3, 4, 2) for a plain diagram. `node_size` is a node's area in points^2 (default: big enough
+    for its label at the style's font size). Returns the NetworkDiagram, whose update(params)
+    shows other weights without redrawing.
     """
     if params is not None:
         params = check_params(params)
         layer_sizes = (params["W1"].shape[0], params["W1"].shape[1], params["W2"].shape[1])
-    if key is None:
-        key = params is not None  # a plain diagram has no weights to explain
     if layer_sizes is None or len(layer_sizes) != 3 or min(layer_sizes) < 1:
         raise ValueError(f"layer_sizes must be three positive sizes like (3, 4, 2); got {layer_sizes!r}")
-    positions = _node_positions(layer_sizes)
-    segments = [[positions[layer][a], positions[layer + 1][b]]
-                for layer in (0, 1) for a in range(layer_sizes[layer]) for b in range(layer_sizes[layer + 1])]
-    edges = LineCollection(segments, colors="0.6", linewidths=line_width(), zorder=1)
-    ax.add_collection(edges)
-    names = ("x", "h", "y")
-    subscript = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")  # plain text draws much faster than $h_1$
-    points = np.vstack(positions)
-    faces = ["white"] * layer_sizes[0] + [neuron_color(k) for k in range(layer_sizes[1])] + ["white"] * layer_sizes[2]
-    key_rows = 0 if not key else 1 if _key_fits_in_one_row(ax) else 2
-    top = max(layer_sizes) / 2
-    ax.set_xlim(-0.4, 2.4)
-    ax.set_ylim(-top - KEY_ROW_HEIGHT * key_rows, top)  # room below the nodes for the key
-    if node_size is None:  # 30 pt across at 10-pt text (room for "h₁"), less if the axes is small
-        node_size = max(min(3 * rcParams["font.size"], _node_diameter_that_fits(ax, layer_sizes)),
-                        1.6 * rcParams["font.size"]) ** 2  # never smaller than its label
-    nodes = ax.scatter(points[:, 0], points[:, 1], s=node_size, facecolor=faces, edgecolor="black",
-                       linewidth=line_width(), zorder=2)
-    node_names = [names[layer] + str(k + 1).translate(subscript)
-                  for layer, size in enumerate(layer_sizes) for k in range(size)]
-    labels = [ax.text(x, y, name, ha="center", va="center", zorder=3, color=text_color_on(face))
-              for (x, y), name, face in zip(points, node_names, faces, strict=True)]
-    ax.set_xticks([0, 1, 2], ["inputs", "hidden\nlayer", "outputs"])
-    ax.set_yticks([])
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-    artists = {"edges": edges, "nodes": nodes, "labels": labels, "weight_scale": weight_scale,
-               "key": draw_sign_key(ax, columns=2 if key_rows == 1 else 1) if key else None}
+    diagram = NetworkDiagram(ax, layer_sizes, weight_scale, node_size,
+                             key=params is not None if key is None else key)  # no weights, nothing to key
     if params is not None:
-        update_network(artists, params)
-    return artists
+        diagram.update(params)
+    return diagram
 
 
 KEY_ROW_HEIGHT = 0.9  # data units below the lowest node, per row of the sign key
+NODE_FILL = 0.7       # a node's diameter: at most this fraction of the distance to its neighbour
 
 
-def _key_fits_in_one_row(ax) -> bool:
-    """Is the axes (as wide as it is now) wide enough for the sign key's two entries side by side?"""
-    width_points = ax.get_position().width * ax.figure.get_figwidth() * 72
-    return width_points >= 15 * rcParams["font.size"]
+def largest_weight(*weights: np.ndarray) -> float:
+    """The largest |weight| in the arrays (at least 1e-12): the widest edge of a diagram."""
+    return max(max(float(np.abs(array).max()) for array in weights), 1e-12)
 
 
-def _node_diameter_that_fits(ax, layer_sizes) -> float:
-    """The largest node diameter (points) that leaves room between neighbours, in the axes as it is now."""
-    box = ax.get_position()
-    width, height = box.width * ax.figure.get_figwidth() * 72, box.height * ax.figure.get_figheight() * 72
-    x_span, y_span = np.diff(ax.get_xlim())[0], np.diff(ax.get_ylim())[0]
-    return 0.7 * min(width / x_span / 2, height / y_span)
+class NetworkDiagram:
+    """A network diagram's artists: `edges` (one LineCollection), `nodes` (one collection),
+    `labels`, the sign `key` (or None), and the `weight_scale` its edges' widths are measured
+    against (None: each update's largest weight). Made by draw_network()."""
+
+    def __init__(self, ax, layer_sizes, weight_scale: float | None = None, node_size: float | None = None,
+                 key: bool = True):
+        self.ax, self.weight_scale = ax, weight_scale
+        positions = [np.column_stack([np.full(n, float(layer)), (n - 1) / 2 - np.arange(n)])
+                     for layer, n in enumerate(layer_sizes)]  # layer by layer, centred vertically
+        segments = [[positions[layer][a], positions[layer + 1][b]]
+                    for layer in (0, 1) for a in range(layer_sizes[layer]) for b in range(layer_sizes[layer + 1])]
+        self.edges = LineCollection(segments, colors="0.6", linewidths=line_width(), zorder=1)
+        ax.add_collection(self.edges)
+        subscript = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")  # plain text draws much faster than $h_1$
+        points = np.vstack(positions)
+        faces = (["white"] * layer_sizes[0] + [neuron_color(k) for k in range(layer_sizes[1])]
+                 + ["white"] * layer_sizes[2])
+        key_rows = 0 if not key else 1 if self._key_fits_in_one_row() else 2
+        top = max(layer_sizes) / 2
+        ax.set_xlim(-0.4, 2.4)
+        ax.set_ylim(-top - KEY_ROW_HEIGHT * key_rows, top)  # room below the nodes for the key
+        if node_size is None:  # 30 pt across at 10-pt text (room for "h₁"), less if the axes is small
+            node_size = self._node_diameter(rcParams["font.size"], largest=3 * rcParams["font.size"]) ** 2
+        self.nodes = ax.scatter(points[:, 0], points[:, 1], s=node_size, facecolor=faces, edgecolor="black",
+                                linewidth=line_width(), zorder=2)
+        names = [("x", "h", "y")[layer] + str(k + 1).translate(subscript)
+                 for layer, size in enumerate(layer_sizes) for k in range(size)]
+        self.labels = [ax.text(x, y, name, ha="center", va="center", zorder=3, color=text_color_on(face))
+                       for (x, y), name, face in zip(points, names, faces, strict=True)]
+        ax.set_xticks([0, 1, 2], ["inputs", "hidden\nlayer", "outputs"])
+        ax.set_yticks([])
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
+        self.key = draw_sign_key(ax, columns=2 if key_rows == 1 else 1) if key else None
+
+    def _key_fits_in_one_row(self) -> bool:
+        """Is the axes (as wide as it is now) wide enough for the sign key's two entries side by side?"""
+        width_points = self.ax.get_position().width * self.ax.figure.get_figwidth() * 72
+        return width_points >= 15 * rcParams["font.size"]
+
+    def _node_diameter(self, font_size: float, largest: float = np.inf) -> float:
+        """The diameter (points) of a node in the axes as it is now: NODE_FILL of the distance to
+        its nearest neighbour, at most `largest`, never smaller than its label at `font_size`."""
+        to_points = 72 / self.ax.figure.dpi
+        step_x, step_y = np.abs(self.ax.transData.transform([1, 1]) - self.ax.transData.transform([0, 0])) * to_points
+        return max(min(NODE_FILL * min(step_x / 2, step_y), largest), 1.6 * font_size)  # 1.6: "h₁" and a rim
+
+    def fit_nodes_to_axes(self) -> None:
+        """Make the nodes as large as the axes allow. Call it once the axes has its final size."""
+        self.nodes.set_sizes([self._node_diameter(self.labels[0].get_fontsize()) ** 2])
+
+    def end_edges_at_nodes(self) -> None:
+        """Shorten every edge so that it ends at the rims of its two nodes instead of their
+        centres. Call it once the axes has its final size and limits.
+
+        A live figure then redraws only the edges when the weights change: nothing overlaps the
+        nodes and their labels, so they need not be drawn again on top.
+        """
+        to_pixels = self.ax.transData
+        radius = (np.sqrt(self.nodes.get_sizes()[0]) / 2 + self.nodes.get_linewidths()[0] / 2) * self.ax.figure.dpi / 72
+        segments = to_pixels.transform(np.reshape(self.edges.get_segments(), (-1, 2))).reshape(-1, 2, 2)
+        direction = segments[:, 1] - segments[:, 0]
+        step = radius * direction / np.linalg.norm(direction, axis=1, keepdims=True)
+        shortened = np.stack([segments[:, 0] + step, segments[:, 1] - step], axis=1)
+        self.edges.set_segments(to_pixels.inverted().transform(shortened.reshape(-1, 2)).reshape(-1, 2, 2))
+
+    def update(self, params: dict) -> None:
+        """Show new weights: only the edges change."""
+        weights = np.concatenate([params["W1"].ravel(), params["W2"].ravel()])
+        scale = self.weight_scale or largest_weight(weights)
+        widths = EDGE_WIDTH_MIN + (EDGE_WIDTH_MAX - EDGE_WIDTH_MIN) * np.minimum(np.abs(weights) / scale, 1.0)
+        self.edges.set_linewidths(widths * line_width() / DEFAULT_LINE_WIDTH)
+        self.edges.set_colors(WEIGHT_CMAP(Normalize(-scale, scale)(weights)))
 
 
 def draw_sign_key(ax, columns: int = 2):
@@ -570,42 +623,3 @@ def draw_sign_key(ax, columns: int = 2):
                for sign, symbol in (("positive", ">"), ("negative", "<"))]
     return ax.legend(handles=handles, loc="lower center", ncols=columns, frameon=False, handlelength=1.2,
                      columnspacing=0.8, handletextpad=0.4, borderaxespad=0.1)
-
-
-def fit_nodes_to_axes(artists: dict, fill: float = 0.7) -> None:
-    """Make the nodes of a diagram made by draw_network() as large as its axes allow: `fill`
-    times the distance between two neighbouring nodes of a layer, and never smaller than its
-    labels. Call it once the axes has its final size."""
-    ax = artists["nodes"].axes
-    to_points = 72 / ax.figure.dpi
-    step_x, step_y = np.abs(ax.transData.transform([1, 1]) - ax.transData.transform([0, 0])) * to_points
-    label_size = 1.6 * artists["labels"][0].get_fontsize()  # points: "h₁" and a rim around it
-    diameter = max(fill * min(step_x / 2, step_y), label_size)
-    artists["nodes"].set_sizes([diameter ** 2])
-
-
-def end_edges_at_nodes(artists: dict) -> None:
-    """Shorten every edge of a diagram made by draw_network() so that it ends at the rims of its
-    two nodes instead of their centres. Call it once the axes has its final size and limits.
-
-    A live figure then redraws only the edges when the weights change: nothing overlaps the
-    nodes and their labels, so they need not be drawn again on top.
-    """
-    edges, nodes = artists["edges"], artists["nodes"]
-    to_pixels = edges.axes.transData
-    radius = (np.sqrt(nodes.get_sizes()[0]) / 2 + nodes.get_linewidths()[0] / 2) * edges.figure.dpi / 72
-    segments = to_pixels.transform(np.reshape(edges.get_segments(), (-1, 2))).reshape(-1, 2, 2)
-    direction = segments[:, 1] - segments[:, 0]
-    step = radius * direction / np.linalg.norm(direction, axis=1, keepdims=True)
-    shortened = np.stack([segments[:, 0] + step, segments[:, 1] - step], axis=1)
-    edges.set_segments(to_pixels.inverted().transform(shortened.reshape(-1, 2)).reshape(-1, 2, 2))
-
-
-def update_network(artists: dict, params: dict) -> None:
-    """Show new weights on a diagram made by draw_network(): only the edges change."""
-    weights = np.concatenate([params["W1"].ravel(), params["W2"].ravel()])
-    scale = artists["weight_scale"] or max(np.abs(weights).max(), 1e-12)
-    norm = Normalize(-scale, scale)
-    widths = EDGE_WIDTH_MIN + (EDGE_WIDTH_MAX - EDGE_WIDTH_MIN) * np.minimum(np.abs(weights) / scale, 1.0)
-    artists["edges"].set_linewidths(widths * line_width() / DEFAULT_LINE_WIDTH)
-    artists["edges"].set_colors(WEIGHT_CMAP(norm(weights)))

@@ -19,18 +19,32 @@ def test_every_hidden_neuron_keeps_its_colour_and_colours_are_distinct():
 def test_draw_network_has_one_edge_per_weight_and_update_changes_widths():
     ax = Figure().subplots()
     params = helpers.init_params(3, 4, 2, seed=0)
-    artists = plots.draw_network(ax, params)
-    widths = artists["edges"].get_linewidths()
-    assert len(artists["edges"].get_segments()) == 3 * 4 + 4 * 2
+    diagram = plots.draw_network(ax, params)
+    widths = diagram.edges.get_linewidths()
+    assert len(diagram.edges.get_segments()) == 3 * 4 + 4 * 2
     weights = np.concatenate([params["W1"].ravel(), params["W2"].ravel()])
     assert np.argmax(widths) == np.argmax(np.abs(weights))
-    plots.update_network(artists, helpers.init_params(3, 4, 2, seed=1))
-    assert not np.array_equal(widths, artists["edges"].get_linewidths())
+    diagram.update(helpers.init_params(3, 4, 2, seed=1))
+    assert not np.array_equal(widths, diagram.edges.get_linewidths())
+
+
+def test_a_fixed_weight_scale_makes_edges_comparable_between_diagrams():
+    # Two diagrams drawn against one scale: the same weight gets the same width in both, and
+    # only a weight as large as the scale gets the widest edge.
+    small = {"W1": np.full((2, 2), 0.5), "b1": np.zeros(2), "W2": np.full((2, 1), 0.5), "b2": np.zeros(1)}
+    large = {"W1": np.full((2, 2), 2.0), "b1": np.zeros(2), "W2": np.full((2, 1), 0.5), "b2": np.zeros(1)}
+    axes = Figure().subplots(1, 2)
+    scale = plots.largest_weight(large["W1"], large["W2"])
+    assert scale == 2.0
+    widths = [plots.draw_network(ax, params, weight_scale=scale).edges.get_linewidths()
+              for ax, params in zip(axes, (small, large), strict=True)]
+    np.testing.assert_allclose(widths[0][-2:], widths[1][-2:])  # W2's edges: the same weights
+    assert widths[1][0] == plots.EDGE_WIDTH_MAX and widths[0][0] < plots.EDGE_WIDTH_MAX
 
 
 def test_draw_network_without_weights_needs_three_layer_sizes():
     ax = Figure().subplots()
-    assert len(plots.draw_network(ax, layer_sizes=(3, 4, 2))["edges"].get_segments()) == 20
+    assert len(plots.draw_network(ax, layer_sizes=(3, 4, 2)).edges.get_segments()) == 20
     with pytest.raises(ValueError, match=r"layer_sizes must be three positive sizes like \(3, 4, 2\); got \(3, 4\)"):
         plots.draw_network(ax, layer_sizes=(3, 4))
 
@@ -45,15 +59,6 @@ def tanh_activations_by_hand(params, xs, ys):
     W1, b1 = params["W1"], params["b1"]
     sums = xs[None, None, :] * W1[0][:, None, None] + ys[None, :, None] * W1[1][:, None, None] + b1[:, None, None]
     return np.tanh(sums)
-
-
-def test_hidden_activation_grids_are_the_neurons_activations_on_the_grid():
-    X, _ = logic_gate("xor")
-    xs, ys, sums, grids = plots.hidden_activation_grids(BIASED_2_3_1, X, "tanh", resolution=5)
-    np.testing.assert_allclose(xs, [-0.4, 0.05, 0.5, 0.95, 1.4])  # the points' range 0..1, 0.4 beyond it
-    np.testing.assert_allclose(ys, xs)
-    np.testing.assert_allclose(grids, tanh_activations_by_hand(BIASED_2_3_1, xs, ys), rtol=1e-12)
-    np.testing.assert_allclose(np.tanh(sums), grids, rtol=1e-12)
 
 
 def test_plot_hidden_activations_shows_each_neurons_activation_with_its_bias():
@@ -71,7 +76,7 @@ def test_plot_hidden_activations_shows_each_neurons_activation_with_its_bias():
 
 def test_plot_weight_history_draws_one_line_per_incoming_weight():
     X, Y = logic_gate("xor")
-    history = helpers.train(X, Y, 3, epochs=20)
+    history = helpers.train(X, Y, helpers.init_params(2, 3, 1, seed=0), epochs=20)
     lines = plots.plot_weight_history(Figure().subplots(), history)
     assert len(lines) == 2 * 3
     np.testing.assert_array_equal(lines[0].get_ydata(), history.W1[:, 0, 2])  # the last neuron is drawn first
@@ -79,7 +84,7 @@ def test_plot_weight_history_draws_one_line_per_incoming_weight():
 
 def test_plot_loss_draws_the_recorded_loss_over_the_recorded_epochs():
     X, Y = logic_gate("xor")
-    history = helpers.train(X, Y, 3, epochs=20, record_every=5)
+    history = helpers.train(X, Y, helpers.init_params(2, 3, 1, seed=0), epochs=20, record_every=5)
     ax = Figure().subplots()
     plots.plot_loss(ax, history)
     line, = ax.lines
@@ -119,25 +124,25 @@ def test_label_text_is_white_only_on_fills_darker_than_its_contrast_with_black()
     assert plots.text_color_on("#0072B2") == "white"  # Okabe-Ito blue: contrast 5.2 with white, 4.0 with black
     assert plots.text_color_on("#F0E442") == "black"
     artists = plots.draw_network(Figure().subplots(), layer_sizes=(2, 8, 1))
-    hidden_labels = artists["labels"][2:10]
+    hidden_labels = artists.labels[2:10]
     assert [label.get_color() for label in hidden_labels] == [plots.text_color_on(c) for c in plots.NEURON_COLORS]
 
 
 def test_edges_end_at_the_rims_of_their_nodes():
     figure = Figure(dpi=72)
     ax = figure.subplots()
-    artists = plots.draw_network(ax, layer_sizes=(2, 3, 1), node_size=400)
-    centres = [np.array(segment) for segment in artists["edges"].get_segments()]
-    plots.end_edges_at_nodes(artists)
+    diagram = plots.draw_network(ax, layer_sizes=(2, 3, 1), node_size=400)
+    centres = [np.array(segment) for segment in diagram.edges.get_segments()]
+    diagram.end_edges_at_nodes()
     rim = np.sqrt(400) / 2 + 1.5 / 2  # the radius in points (= pixels at 72 dpi), and half the outline
-    for centre, trimmed in zip(centres, artists["edges"].get_segments(), strict=True):
+    for centre, trimmed in zip(centres, diagram.edges.get_segments(), strict=True):
         gaps = np.linalg.norm(ax.transData.transform(trimmed) - ax.transData.transform(centre), axis=1)
         np.testing.assert_allclose(gaps, rim, rtol=1e-9)
 
 
 def test_each_panel_draws_empty_and_its_update_shows_the_run():
     X, Y = logic_gate("xor")
-    history = helpers.train(X, Y, 3, epochs=20, record_every=5)
+    history = helpers.train(X, Y, helpers.init_params(2, 3, 1, seed=0), epochs=20, record_every=5)
     axes = Figure().subplots(1, 6)
     weight_lines = plots.draw_weight_history(axes[0], 2, 3)
     assert all(len(line.get_xdata()) == 0 for lines in weight_lines for line in lines)
@@ -150,18 +155,19 @@ def test_each_panel_draws_empty_and_its_update_shows_the_run():
     distance_line = plots.draw_neuron_distance(axes[2])
     plots.update_neuron_distance(distance_line, history.epochs, np.zeros(len(history.epochs)))
     assert axes[2].get_ylim() == (0, plots.DISTANCE_AXIS_MIN)  # identical neurons: a line at 0, not noise
-    activations = plots.draw_hidden_activations(axes[3:], 3)
-    plots.show_samples(activations, X, Y, resolution=7)
-    plots.update_hidden_activations(activations, history.params, "sigmoid")
-    _, _, _, grids = plots.hidden_activation_grids(history.params, X, "sigmoid", resolution=7)
-    for image, grid in zip(activations["images"], grids, strict=True):
-        np.testing.assert_array_equal(image.get_array(), grid)
+    panels = plots.ActivationPanels(axes[3:], 3)
+    assert all(image.get_array().shape == (2, 2) for image in panels.images)
+    panels.show_samples(X, Y, resolution=7)
+    panels.update(BIASED_2_3_1, "tanh")
+    xs = ys = np.linspace(-0.4, 1.4, 7)  # the points' range 0..1, 0.4 beyond it
+    for image, expected in zip(panels.images, tanh_activations_by_hand(BIASED_2_3_1, xs, ys), strict=True):
+        np.testing.assert_allclose(image.get_array(), expected, rtol=1e-12)
 
 
 def test_weight_histories_on_shared_axes_all_fit():
     X, Y = logic_gate("xor")
-    small = helpers.train(X, Y, 2, init="random", scale=0.1, epochs=10)
-    large = helpers.train(X, Y, 2, init="random", scale=3.0, epochs=10)
+    small = helpers.train(X, Y, helpers.init_params(2, 2, 1, scale=0.1, seed=0), epochs=10)
+    large = helpers.train(X, Y, helpers.init_params(2, 2, 1, scale=3.0, seed=0), epochs=10)
     axes = Figure().subplots(1, 2, sharey=True)
     plots.plot_weight_history(axes[0], large)
     plots.plot_weight_history(axes[1], small)
@@ -172,11 +178,20 @@ def test_weight_histories_on_shared_axes_all_fit():
 def test_the_perceptron_panel_shades_the_half_plane_that_says_one_under_the_points():
     X, Y = logic_gate("and")
     ax = Figure().subplots()
-    artists = plots.plot_perceptron(ax, (1.0, 1.0), -1.5, X, Y)
-    region = artists["region"].get_path()
+    panel = plots.plot_perceptron(ax, (1.0, 1.0), -1.5, X, Y)
+    region = panel.region.get_path()
     assert region.contains_point((1.4, 1.4)) and not region.contains_point((1.0, 0.4))  # x1 + x2 > 1.5
-    assert all(points.get_zorder() > artists["region"].get_zorder() for points in artists["points"])
-    np.testing.assert_allclose(artists["line"].get_xydata() @ [1.0, 1.0] - 1.5, 0, atol=1e-12)
+    assert all(points.get_zorder() > panel.region.get_zorder() for points in panel.points)
+    np.testing.assert_allclose(panel.line.get_xydata() @ [1.0, 1.0] - 1.5, 0, atol=1e-12)
+
+
+def test_the_perceptron_panel_rings_exactly_the_points_it_gets_wrong():
+    X, Y = logic_gate("xor")
+    panel = plots.plot_perceptron(Figure().subplots(), (1.0, 1.0), -0.5, X, Y)  # OR's line over XOR
+    np.testing.assert_array_equal(panel.rings.get_offsets(), [[1.0, 1.0]])
+    panel.update((1.0, 1.0), -1.5)  # AND's line: right on (0, 0) only
+    np.testing.assert_array_equal(panel.rings.get_offsets(), [[0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    assert [handle.get_label() for handle in panel.legend_handles()] == ["output 1", "class 0", "class 1", "wrong"]
 
 
 @pytest.mark.parametrize("weights, bias, area", [

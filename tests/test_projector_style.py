@@ -1,11 +1,11 @@
 """Tests of the projector style (helpers/projector.mplstyle) and of the figures' defaults.
 
 `plt.style.use("helpers.projector")` must reach every figure of the series: each kind of static
-figure that helpers.plots draws, and both widgets' pictures. Without it, the defaults must still
-fit a notebook cell without shrinking text below about 10 pt, and colours keep one meaning each.
+figure that helpers.plots draws (the widgets' pictures are tested in test_widget_pictures.py).
+Without it, the defaults must still fit a notebook cell without shrinking text below about 10 pt,
+and colours keep one meaning each.
 """
 
-import io
 import json
 import re
 from pathlib import Path
@@ -18,11 +18,10 @@ from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
-from PIL import Image
 
 import helpers
 from helpers import data, plots
-from helpers.widgets import perceptron_explorer, symmetry_dashboard
+from helpers.symmetry import smallest_neuron_distance
 
 PROJECTOR = "helpers.projector"
 PROJECTOR_MIN_PT = 14   # the smallest text the style allows
@@ -31,7 +30,7 @@ NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 X, Y = data.logic_gate("xor")
 PARAMS = helpers.init_params(2, 4, 1, seed=0)
-HISTORY = helpers.train(X, Y, 4, seed=0, epochs=200, record_every=10)
+HISTORY = helpers.train(X, Y, helpers.init_params(2, 4, 1, seed=0), epochs=200, record_every=10)
 
 
 def _figure(columns: int = 1, rows: int = 1, panel_aspect: float | None = None):
@@ -77,7 +76,8 @@ def _loss():
 
 def _neuron_distance():
     figure, (ax,) = _figure()
-    plots.plot_neuron_distance(ax, HISTORY)
+    plots.update_neuron_distance(plots.draw_neuron_distance(ax), HISTORY.epochs, smallest_neuron_distance(HISTORY.W1))
+    ax.set(xlabel="epoch", ylabel="smallest distance", title="smallest distance between two hidden neurons")
     return figure
 
 
@@ -88,10 +88,11 @@ def _network():
     return figure
 
 
-# One representative figure per plot_* function of helpers.plots (and the network diagram).
-FIGURES = {"plot_points": _points, "plot_decision_regions": _decision_regions, "plot_perceptron": _perceptron,
-           "plot_hidden_activations": _hidden_activations, "plot_weight_history": _weight_history,
-           "plot_loss": _loss, "plot_neuron_distance": _neuron_distance, "draw_network": _network}
+# One representative figure per panel of helpers.plots (that every panel has a figure is checked
+# once, for the baseline figures, in test_figure_baselines.py).
+FIGURES = {"points": _points, "decision_regions": _decision_regions, "perceptron": _perceptron,
+           "hidden_activations": _hidden_activations, "weight_history": _weight_history,
+           "loss": _loss, "neuron_distance": _neuron_distance, "network": _network}
 
 
 def drawn(make, style: str = "default") -> Figure:
@@ -132,10 +133,6 @@ def test_the_style_is_found_by_its_dotted_package_name():
         assert plt.rcParams["figure.dpi"] * plt.rcParams["figure.figsize"][0] <= plots.CELL_WIDTH_PX
 
 
-def test_every_plot_function_has_a_representative_figure_here():
-    assert {name for name in dir(plots) if name.startswith("plot_")} <= set(FIGURES)
-
-
 @pytest.mark.parametrize("kind", FIGURES)
 def test_the_projector_style_sets_every_text_of_every_figure_kind_at_14_pt_or_more(kind):
     sizes = text_sizes(drawn(FIGURES[kind], PROJECTOR))
@@ -169,7 +166,7 @@ def test_figure_size_never_exceeds_the_width_a_cell_shows_unshrunk(style, column
         assert height / rows >= plots.figure_size(columns, 1)[1] - 1e-9
 
 
-@pytest.mark.parametrize("kind", [kind for kind in FIGURES if kind != "draw_network"])
+@pytest.mark.parametrize("kind", [kind for kind in FIGURES if kind != "network"])
 def test_every_panel_has_labelled_axes(kind):
     figure = drawn(FIGURES[kind])
     panels = [ax for ax in figure.axes if ax.get_label() != "<colorbar>" and ax.get_ylabel() != "activation"
@@ -208,14 +205,14 @@ def test_the_sign_colours_are_no_neuron_colour_and_differ_from_each_other():
 def test_the_network_diagram_draws_signs_in_the_sign_colours_and_shows_their_key():
     params = {"W1": np.array([[2.0, -2.0]]), "b1": np.zeros(2), "W2": np.array([[2.0], [-2.0]]), "b2": np.zeros(1)}
     figure, (ax,) = _figure()
-    artists = plots.draw_network(ax, params)
-    colours = [to_hex(colour) for colour in artists["edges"].get_colors()]
+    diagram = plots.draw_network(ax, params)
+    colours = [to_hex(colour) for colour in diagram.edges.get_colors()]
     assert colours == [plots.SIGN_COLORS[sign] for sign in ("positive", "negative", "positive", "negative")]
     key = ax.get_legend()
     assert key is not None, "no key for the sign colours"
     assert [to_hex(line.get_color()) for line in key.get_lines()] == [plots.SIGN_COLORS["positive"],
                                                                        plots.SIGN_COLORS["negative"]]
-    neuron_faces = {to_hex(face) for face in artists["nodes"].get_facecolors()}
+    neuron_faces = {to_hex(face) for face in diagram.nodes.get_facecolors()}
     assert not neuron_faces & set(plots.SIGN_COLORS.values())
 
 
@@ -242,61 +239,3 @@ def test_every_saved_notebook_figure_fits_a_notebook_cell():
     assert sizes, "no figure found in the notebooks"
     for name, width in sizes:
         assert width <= plots.CELL_WIDTH_PX, f"{name}: a figure {width:g} px wide is shrunk in the cell"
-
-
-# --- the widgets --------------------------------------------------------------------------------
-
-def widget_pair(make):
-    """The same widget made without and inside the projector style."""
-    default = make()
-    with plt.style.context(PROJECTOR):
-        styled = make()
-    return default, styled
-
-
-@pytest.mark.parametrize("make", [symmetry_dashboard, perceptron_explorer], ids=["dashboard", "explorer"])
-def test_a_widget_made_inside_the_style_draws_a_different_picture_with_larger_text(make):
-    default, styled = widget_pair(make)
-    assert bytes(default.image.value) != bytes(styled.image.value)
-    default_sizes, styled_sizes = text_sizes(default.figure.figure), text_sizes(styled.figure.figure)
-    assert min(styled_sizes) >= PROJECTOR_MIN_PT
-    assert min(styled_sizes) > min(default_sizes)
-    # and the text really is taller on the picture: the rendered titles' heights in pixels
-    renderer = styled.figure.canvas.get_renderer()
-    title = lambda widget: widget.figure.figure.axes[0].title  # noqa: E731
-    default_title, styled_title = title(default), title(styled)
-    assert default_title.get_text() and styled_title.get_text()
-    styled_height = styled_title.get_window_extent(renderer).height
-    assert styled_height > 1.2 * default_title.get_window_extent(default.figure.canvas.get_renderer()).height
-    # 14 pt at the style's dpi, in pixels: a widget drawn at a lower dpi would show smaller text
-    with plt.style.context(PROJECTOR):
-        assert styled.figure.figure.dpi == plt.rcParams["figure.dpi"]
-        assert styled_height >= PROJECTOR_MIN_PT * plt.rcParams["figure.dpi"] / 72
-
-
-@pytest.mark.parametrize("style", ["default", PROJECTOR])
-@pytest.mark.parametrize("make", [symmetry_dashboard, perceptron_explorer], ids=["dashboard", "explorer"])
-def test_widget_pictures_fit_a_notebook_cell_and_keep_their_text_inside(style, make):
-    with plt.style.context(style):
-        widget = make()
-    picture = Image.open(io.BytesIO(bytes(widget.image.value)))
-    assert picture.width <= plots.CELL_WIDTH_PX
-    figure = widget.figure.figure
-    renderer = widget.figure.canvas.get_renderer()
-    assert min(text_sizes(figure)) >= (PROJECTOR_MIN_PT if style == PROJECTOR else DEFAULT_MIN_PT)
-    # Each axes' tight box holds everything of it that is drawn: title, labels, tick labels, key.
-    for ax in figure.axes:
-        box = ax.get_tightbbox(renderer)
-        name = ax.get_title() or ax.get_ylabel() or ax.get_xlabel()
-        assert box.x0 >= -1 and box.y0 >= -1, f"{name!r}: cut at the left or bottom"
-        assert box.x1 <= figure.bbox.width + 1 and box.y1 <= figure.bbox.height + 1, (
-            f"{name!r}: cut at the right or top")
-
-
-def test_the_dashboard_labels_its_activation_panels_and_keys_their_colours():
-    dashboard = symmetry_dashboard()
-    figure = dashboard.figure
-    for ax in figure.panels:
-        assert ax.get_xlabel(), "an activation panel without an axis label"
-    assert figure.ax_key.get_ylabel() == "activation"
-    assert figure.ax_network.get_legend() is not None, "no key for the weight colours"
