@@ -1,5 +1,8 @@
 """Write environment.yml (Binder, conda) from uv.lock, so both install the same versions.
 
+environment.yml is the course environment, the same as `uv run jupyter lab` installs: the helpers
+package's dependencies and the `course` group (JupyterLab), without the test tools.
+
 Run after every `uv lock`:   uv run python tools/write_environment.py
 tests/test_environment.py fails when the two disagree.
 """
@@ -26,9 +29,12 @@ dependencies:
 
 
 def locked_requirements() -> list[str]:
-    """Every locked package as 'name==version' (with its platform marker where it has one)."""
+    """Every package of the course environment as 'name==version' (with its marker where it has one).
+
+    uv's default groups (pyproject.toml, [tool.uv] default-groups) are the course environment.
+    """
     result = subprocess.run(
-        ["uv", "export", "--frozen", "--all-groups", "--no-hashes", "--no-emit-project",
+        ["uv", "export", "--frozen", "--no-hashes", "--no-emit-project",
          "--no-header", "--no-annotate", "--format", "requirements-txt"],
         cwd=ROOT, check=True, capture_output=True, text=True)
     return [line.strip() for line in result.stdout.splitlines() if line.strip() and not line.startswith("#")]
