@@ -8,7 +8,6 @@ from types import SimpleNamespace
 from unittest import mock
 
 import pytest
-
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
 from jupyter_server.services.kernels.websocket import KernelWebsocketHandler
 
