@@ -14,6 +14,7 @@ sigmoid's slope 0.25 at 0), inside `code spans` (code), and references such as "
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -304,3 +305,57 @@ def test_a_stale_value_cell_or_section_in_the_guide_is_caught(tmp_path):
         "cell `states = {` names no notebook")
     assert guide_problems("Re-run 04's cell (`states = {`): it prints 0.6931 and 0.5. <!-- not printed: 0.5 -->",
                           notebooks) == []
+
+
+# --- The guide's timing table and the plans' talk minutes ---------------------------------------
+
+sys.path.insert(0, str(ROOT / "tools"))
+import guide_timing  # noqa: E402  (tools/ is not a package)
+
+
+def test_the_guide_s_timing_table_is_the_one_the_notebooks_give():
+    guide = GUIDE.read_text(encoding="utf-8")
+    expected = guide_timing.guide_with_table(guide, guide_timing.timing_table(NOTEBOOKS))
+    assert guide == expected, "INSTRUCTORS.md's timing table is stale: run `uv run python tools/guide_timing.py`"
+
+
+def test_words_are_counted_as_the_guide_says():
+    # Counted by hand: 'The' 'loss' 'math' "isn't" 'zero' 'see' 'the' 'plot' 'e.g' 'two-moons'.
+    markdown = "The **loss** $L(w)$ isn't zero <!-- not printed: 0.5 -->, see [the plot](#fig). e.g. two-moons\n$$x^2$$"
+    assert guide_timing.count_words(markdown) == 10
+
+
+def test_sections_are_split_as_the_guide_says(tmp_path):
+    cells = ["# 05 · Title\n\nOne two.\n\n## What you'll learn\n\nthree", "## 1 · First\n\nfour five",
+             "### 1.1 · Sub\n\nsix", "## Exercises\n\n### Exercise 1\n\nseven"]
+    notebook = {"cells": [{"cell_type": "markdown", "source": [text]} for text in cells]
+                + [{"cell_type": "code", "source": ["ignored = 'code words'"], "outputs": []}]}
+    (tmp_path / "05_x.ipynb").write_text(json.dumps(notebook))
+    assert guide_timing.section_words(tmp_path / "05_x.ipynb") == [
+        ("opening", 8), ("1 · First", 4), ("↳ 1.1 · Sub", 3), ("Exercises", 4)]
+
+
+TALK_MINUTES = re.compile(r"^\d+ \((\d+\.\d)\b")  # "7 (5.4 + 2)": 5.4 minutes of presented words
+
+
+def test_each_plan_row_s_talk_minutes_follow_from_the_words_of_its_sections():
+    words = {path.name[:2]: guide_timing.section_words(path) for path in NOTEBOOKS}
+    problems = []
+    for heading, kind, cells in guide_units(GUIDE.read_text(encoding="utf-8")):
+        talk = TALK_MINUTES.match(cells.get("min", ""))
+        if kind != "row" or not heading.startswith(("Class plan", "Variant")) or not talk:
+            continue
+        notebook, _, names = re.sub(r" \([^)]*\)", "", cells["section"]).partition(" · ")
+        total = 0
+        for name in names.split("; "):
+            pattern = wildcard(name.strip())
+            matches = [count for section, count in words[notebook]
+                       if re.fullmatch(pattern, section.removeprefix("↳ "))
+                       or re.fullmatch(pattern, re.sub(r"^(↳ )?[\d.]+ · ", "", section))]
+            if len(matches) != 1:
+                problems.append(f"{heading}, row {cells['#']}: {len(matches)} sections called {name!r} in {notebook}")
+            total += sum(matches)
+        computed = total / guide_timing.WORDS_PER_MINUTE
+        if abs(computed - float(talk.group(1))) > 0.15:
+            problems.append(f"{heading}, row {cells['#']}: {talk.group(1)} min, the words say {computed:.1f}")
+    assert not problems, "the plans' talk minutes are stale:\n" + "\n".join(problems)
