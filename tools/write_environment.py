@@ -4,7 +4,7 @@ environment.yml is the course environment, the same as `uv run jupyter lab` inst
 package's dependencies and the `course` group (JupyterLab), without the test tools.
 
 Run after every `uv lock`:   uv run python tools/write_environment.py
-tests/test_environment.py fails when the two disagree.
+tests/test_repository.py fails when the two disagree.
 """
 
 import pathlib
@@ -16,8 +16,9 @@ PYTHON = "3.11.7"  # the interpreter the tests and the notebooks' outputs were m
 
 HEADER = f"""\
 # Binder and conda: `conda env create -f environment.yml && conda activate hidden-neurons`.
-# Generated from uv.lock by tools/write_environment.py; do not edit by hand.
-# tests/test_environment.py checks that every version here is the locked one.
+# The course environment (the helpers package and JupyterLab, no test tools), as `uv run jupyter lab`
+# installs it. Generated from uv.lock by tools/write_environment.py; do not edit by hand.
+# tests/test_repository.py checks that it holds exactly the locked versions.
 name: hidden-neurons
 channels:
   - conda-forge
