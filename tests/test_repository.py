@@ -153,7 +153,8 @@ def test_environment_yml_pins_the_python_the_lock_and_the_outputs_use_and_instal
 def packages_uv_would_install(*options: str) -> dict[str, str]:
     """name -> version that `uv sync` (what `uv run` does first) would put into a fresh environment."""
     with tempfile.TemporaryDirectory() as folder:
-        env = dict(os.environ, UV_PROJECT_ENVIRONMENT=str(Path(folder) / "fresh"))
+        env = {name: value for name, value in os.environ.items() if name != "VIRTUAL_ENV"}
+        env["UV_PROJECT_ENVIRONMENT"] = str(Path(folder) / "fresh")
         result = run(UV, "sync", "--locked", "--dry-run", "--offline", *options, env=env)
     assert result.returncode == 0, result.stderr
     return {canonical(name): version for name, version in re.findall(r"^ \+ ([^=\s]+)==(\S+)", result.stderr, re.M)}
