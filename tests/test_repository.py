@@ -221,6 +221,15 @@ def test_the_package_allows_every_python_from_the_locked_one_on():
                    for requirement in project["dependencies"])
 
 
+def test_the_readme_s_hosted_jupyter_line_installs_this_package_from_the_binder_address():
+    readme = (ROOT / "README.md").read_text()
+    binder = re.search(r"mybinder\.org/v2/gh/([^/]+/[^/]+)/", readme)
+    line = re.search(r'^%pip install "([^ ]+) @ git\+https://github\.com/([^/"]+/[^/"]+)"$', readme, re.M)
+    assert binder and line, "the README must give the Binder badge and one `%pip install` line for a hosted Jupyter"
+    assert line.group(1) == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["name"]
+    assert line.group(2) == binder.group(1) == "OWNER/REPO"  # the one placeholder, replaced once published
+
+
 # --- The Jupyter settings the package installs --------------------------------------------------
 
 LOADED = "kernel websockets send without Nagle's delay"
