@@ -3,7 +3,7 @@
 JupyterLab runs on 127.0.0.1 with a token, a fresh configuration, workspace and settings folder,
 and a *copy* of the notebooks (the committed files are never touched). Chromium runs headless
 with a debugging port, and Playwright attaches to it, so any Chromium or Chrome will do: the
-system's, or Playwright's own (`uv run playwright install chromium`). Both processes are stopped
+system's, or Playwright's own (`uv run --group test playwright install chromium`). Both processes are stopped
 by their process ids.
 """
 
@@ -26,8 +26,8 @@ BROWSER_PATHS = (
     "/Applications/Chromium.app/Contents/MacOS/Chromium",
     r"C:\Program Files\Google\Chrome\Application\chrome.exe",
 )
-HOW_TO_GET_ONE = ("install one with `uv run playwright install chromium` (or your system's chromium package), "
-                  "or name it in the CHROMIUM environment variable")
+HOW_TO_GET_ONE = ("install one with `uv run --group test playwright install chromium` (or your system's chromium "
+                  "package), or name it in the CHROMIUM environment variable")
 
 
 def playwright_chromium() -> str | None:

@@ -16,7 +16,7 @@ Each variant first checks, in a fresh Python, that the setting really took effec
 `pytest notebooks tests/test_figure_baselines.py` in that environment (nbval's kernels inherit it):
 a figure must look the same on another CPU, within the baselines' tolerance, as a number must.
 
-Not part of the default run (a few minutes): `uv run pytest -m portability`.
+Not part of the default run (a few minutes): `uv run --group test pytest -m portability`.
 """
 
 import glob

@@ -1,7 +1,10 @@
 """Write environment.yml (Binder, conda) from uv.lock, so both install the same versions.
 
+environment.yml is the course environment, the same as `uv run jupyter lab` installs: the helpers
+package's dependencies and the `course` group (JupyterLab), without the test tools.
+
 Run after every `uv lock`:   uv run python tools/write_environment.py
-tests/test_environment.py fails when the two disagree.
+tests/test_repository.py fails when the two disagree.
 """
 
 import pathlib
@@ -13,8 +16,9 @@ PYTHON = "3.11.7"  # the interpreter the tests and the notebooks' outputs were m
 
 HEADER = f"""\
 # Binder and conda: `conda env create -f environment.yml && conda activate hidden-neurons`.
-# Generated from uv.lock by tools/write_environment.py; do not edit by hand.
-# tests/test_environment.py checks that every version here is the locked one.
+# The course environment (the helpers package and JupyterLab, no test tools), as `uv run jupyter lab`
+# installs it. Generated from uv.lock by tools/write_environment.py; do not edit by hand.
+# tests/test_repository.py checks that it holds exactly the locked versions.
 name: hidden-neurons
 channels:
   - conda-forge
@@ -26,9 +30,12 @@ dependencies:
 
 
 def locked_requirements() -> list[str]:
-    """Every locked package as 'name==version' (with its platform marker where it has one)."""
+    """Every package of the course environment as 'name==version' (with its marker where it has one).
+
+    uv's default groups (pyproject.toml, [tool.uv] default-groups) are the course environment.
+    """
     result = subprocess.run(
-        ["uv", "export", "--frozen", "--all-groups", "--no-hashes", "--no-emit-project",
+        ["uv", "export", "--frozen", "--no-hashes", "--no-emit-project",
          "--no-header", "--no-annotate", "--format", "requirements-txt"],
         cwd=ROOT, check=True, capture_output=True, text=True)
     return [line.strip() for line in result.stdout.splitlines() if line.strip() and not line.startswith("#")]
