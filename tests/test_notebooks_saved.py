@@ -6,6 +6,7 @@ a cell that nbval skips or checks less without a comment saying why.
 """
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ import pytest
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 EXPECTED = ["00_the_question", "01_perceptron", "02_hidden_layer", "03_backpropagation", "04_symmetry_breaking",
             "05_beyond_symmetry", "06_scale_and_search"]
+# Reference pages beside the series: read, never run, so they hold no code for nbval to check.
+MARKDOWN_ONLY = ["math_primer"]
 
 
 def code_cells(path):
@@ -21,8 +24,16 @@ def code_cells(path):
 
 
 def test_the_series_is_complete_and_numbered_in_reading_order():
-    names = [path.stem for path in NOTEBOOKS]
+    names = [path.stem for path in NOTEBOOKS if path.stem not in MARKDOWN_ONLY]
     assert names == EXPECTED, "a notebook is missing, or a new one is not listed here in reading order"
+    assert sorted(MARKDOWN_ONLY) == sorted(path.stem for path in NOTEBOOKS if path.stem in MARKDOWN_ONLY)
+
+
+@pytest.mark.parametrize("name", MARKDOWN_ONLY)
+def test_a_reference_page_is_markdown_only(name):
+    path = NOTEBOOKS[0].parent / f"{name}.ipynb"
+    kinds = {cell["cell_type"] for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]}
+    assert kinds == {"markdown"}, f"{path.name} has {sorted(kinds - {'markdown'})} cells: keep it to prose"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
@@ -89,3 +100,13 @@ def cell(source: str, tags=()) -> dict:
 def test_the_rule_sees_nbval_markers_and_tags_and_wants_a_reason_beside_them(example, exemption, reason):
     assert nbval_exemption(example) == exemption
     assert says_why(example) is reason
+
+
+def test_every_link_into_the_math_primer_lands_on_one_of_its_anchors():
+    folder = NOTEBOOKS[0].parent
+    primer = (folder / "math_primer.ipynb").read_text(encoding="utf-8")
+    anchors = set(re.findall(r'<a id=\\"([\w-]+)\\"></a>', primer))
+    assert anchors, "the math primer has no <a id=...> anchors"
+    for path in NOTEBOOKS:
+        for target in re.findall(r"math_primer\.ipynb#([\w-]+)", path.read_text(encoding="utf-8")):
+            assert target in anchors, f"{path.name} links to math_primer.ipynb#{target}, which does not exist"
