@@ -75,7 +75,8 @@ def inline_loop(X, Y, n_hidden, epochs, seed):
 
 
 def with_helpers(X, Y, n_hidden, epochs, seed):
-    history = helpers.train(X, Y, n_hidden, learning_rate=LEARNING_RATE, epochs=epochs, seed=seed)
+    start = helpers.init_params(X.shape[1], n_hidden, Y.shape[1], seed=seed)
+    history = helpers.train(X, Y, start, learning_rate=LEARNING_RATE, epochs=epochs)
     return history.params["W1"], history.loss, history.W1
 
 

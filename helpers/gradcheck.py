@@ -2,24 +2,32 @@
 
 import numpy as np
 
-from helpers.network import ACTIVATIONS, LOSSES, PARAM_NAMES, backward_pass, check_params, forward_pass, loss_from_cache
+from helpers.network import (
+    ACTIVATIONS,
+    PARAM_NAMES,
+    backward_pass,
+    check_loss_name,
+    check_outputs_match,
+    check_params,
+    forward_pass,
+    loss_from_cache,
+)
 from helpers.validation import check_array, check_choice, check_number, check_targets
 
 
-def _checked(params, X, Y, activation, loss, eps):
+def check_arguments(params, X, Y, activation, loss_name, eps):
     """Validate the arguments shared by the two public functions below."""
     X = check_array("X", X, ndim=2)
     Y = check_targets("Y", Y, X.shape[0])
     params = check_params(params, X)
-    if Y.shape[1] != params["W2"].shape[1]:
-        raise ValueError(f"Y has {Y.shape[1]} columns but the network has {params['W2'].shape[1]} outputs")
+    check_outputs_match(Y, params)
     check_choice("activation", activation, ACTIVATIONS)
-    check_choice("loss", loss, LOSSES)
+    check_loss_name(loss_name, Y)
     eps = check_number("eps", eps, positive=True)
     return params, X, Y, eps
 
 
-def finite_differences(params: dict, X: np.ndarray, Y: np.ndarray, activation: str, loss: str,
+def finite_differences(params: dict, X: np.ndarray, Y: np.ndarray, activation: str, loss_name: str,
                        eps: float) -> dict:
     """Estimate every partial derivative of the mean loss by a centred finite difference (unchecked).
 
@@ -29,7 +37,7 @@ def finite_differences(params: dict, X: np.ndarray, Y: np.ndarray, activation: s
     params = {name: array.copy() for name, array in params.items()}  # nudged in place below
 
     def mean_loss() -> float:
-        return float(loss_from_cache(forward_pass(params, X, activation)[1], Y, loss))
+        return float(loss_from_cache(forward_pass(params, X, activation)[1], Y, loss_name))
 
     estimate = {}
     for name in PARAM_NAMES:
@@ -46,18 +54,18 @@ def finite_differences(params: dict, X: np.ndarray, Y: np.ndarray, activation: s
     return estimate
 
 
-def numerical_gradient(params: dict, X, Y, activation: str = "sigmoid", loss: str = "bce",
+def numerical_gradient(params: dict, X, Y, activation: str = "sigmoid", loss_name: str = "bce",
                        eps: float = 1e-6) -> dict:
     """Estimate every partial derivative of the mean loss by a centred finite difference.
 
     dL/dw ~ (L(w + eps) - L(w - eps)) / (2 eps), one weight at a time. Returns a dict shaped
     like `params`.
     """
-    params, X, Y, eps = _checked(params, X, Y, activation, loss, eps)
-    return finite_differences(params, X, Y, activation, loss, eps)
+    params, X, Y, eps = check_arguments(params, X, Y, activation, loss_name, eps)
+    return finite_differences(params, X, Y, activation, loss_name, eps)
 
 
-def gradient_check(params: dict, X, Y, activation: str = "sigmoid", loss: str = "bce",
+def gradient_check(params: dict, X, Y, activation: str = "sigmoid", loss_name: str = "bce",
                    eps: float = 1e-6) -> float:
     """The relative error between backward() and finite differences, over all parameters.
 
@@ -65,9 +73,9 @@ def gradient_check(params: dict, X, Y, activation: str = "sigmoid", loss: str = 
     the Euclidean length of all gradients put together in one vector. Around 1e-9 means the
     backward pass is right; above 1e-4 means a bug.
     """
-    params, X, Y, eps = _checked(params, X, Y, activation, loss, eps)
-    numerical = finite_differences(params, X, Y, activation, loss, eps)
-    analytic = backward_pass(params, forward_pass(params, X, activation)[1], Y, loss)
+    params, X, Y, eps = check_arguments(params, X, Y, activation, loss_name, eps)
+    numerical = finite_differences(params, X, Y, activation, loss_name, eps)
+    analytic = backward_pass(params, forward_pass(params, X, activation)[1], Y, loss_name)
     a = np.concatenate([analytic[name].ravel() for name in PARAM_NAMES])
     n = np.concatenate([numerical[name].ravel() for name in PARAM_NAMES])
     size = np.linalg.norm(a) + np.linalg.norm(n)

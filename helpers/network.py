@@ -11,150 +11,124 @@ Shapes follow one convention everywhere (samples are rows):
 
     z1 = X W1 + b1,   hidden = f(z1),   z2 = hidden W2 + b2,   output = sigmoid(z2)
 
-The first part is that arithmetic and nothing else: no argument checks, so that a training loop
-can call it thousands of times. Its callers pass float arrays of fitting shapes and names from
-the tables (an unknown name is a KeyError, never another activation). The second part, the
-public API (forward, backward, loss_value, init_params, ...), checks its arguments once, with
-messages that help, and then calls the first part.
+The rule: every function above the line of ===== trusts its arguments (float arrays of fitting
+shapes, names from the tables), so that training can call it thousands of times; every function
+below it checks its arguments first, with messages that help, and then calls the ones above.
 """
+
+from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 
-from helpers.validation import check_array, check_bce_targets, check_choice, check_int, check_number, check_targets
+from helpers.validation import (
+    check_array,
+    check_bce_targets,
+    check_between_0_and_1,
+    check_choice,
+    check_int,
+    check_number,
+    check_targets,
+)
 
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
 
 
-# --- activations: each function f beside its slope f'(z), given z and a = f(z) ---------------
-
-def sigmoid(z: np.ndarray) -> np.ndarray:
-    """1 / (1 + e^(-z)), elementwise, computed as (1 + tanh(z / 2)) / 2, the same function.
-
-    Unlike 1 / (1 + exp(-z)) it never overflows (z = -10,000 or +10,000 gives exactly 0.0 or 1.0,
-    without a warning), and it is several times faster than exp(-logaddexp(0, -z)), which does
-    not overflow either. It is accurate to about 1e-16 absolutely; deep in the left tail (z below
-    about -37) it gives 0.0 instead of a number under 1e-16, which no loss here needs: the loss
-    is computed from z itself (see bce).
-    """
-    a = np.tanh(np.multiply(z, 0.5))  # a new array, then finished in place
-    a += 1.0
-    a *= 0.5
-    return a
+class Activation(NamedTuple):
+    function: Callable  # a = f(z)
+    slope: Callable     # f'(z), given z and a = f(z)
 
 
-def sigmoid_slope(z: np.ndarray, a: np.ndarray) -> np.ndarray:
+class Loss(NamedTuple):
+    value: Callable  # the mean loss L over all entries, given z2, output = sigmoid(z2) and Y
+    error: Callable  # the output error dL/dz2, given output and Y
+
+
+def sigmoid(z):
+    """1 / (1 + e^(-z)), written as (1 + tanh(z / 2)) / 2: the same function, but it never overflows."""
+    return 0.5 * (1.0 + np.tanh(0.5 * z))
+
+
+def sigmoid_slope(z, a):
     return a * (1.0 - a)
 
 
-def tanh_slope(z: np.ndarray, a: np.ndarray) -> np.ndarray:
+def tanh_slope(z, a):
     return 1.0 - a * a
 
 
-def relu(z: np.ndarray) -> np.ndarray:
-    """max(0, z), elementwise."""
+def relu(z):
     return np.maximum(z, 0.0)
 
 
-def relu_slope(z: np.ndarray, a: np.ndarray) -> np.ndarray:
+def relu_slope(z, a):
     return (z > 0).astype(np.float64)  # the slope at exactly z = 0 is taken to be 0
 
 
-ACTIVATIONS = {"sigmoid": (sigmoid, sigmoid_slope), "tanh": (np.tanh, tanh_slope), "relu": (relu, relu_slope)}
+ACTIVATIONS = {"sigmoid": Activation(sigmoid, sigmoid_slope),
+               "tanh": Activation(np.tanh, tanh_slope),
+               "relu": Activation(relu, relu_slope)}
 
 
-def activate(z: np.ndarray, activation: str) -> np.ndarray:
-    """f(z) for the activation named `activation` (a key of ACTIVATIONS)."""
-    return ACTIVATIONS[activation][0](z)
+def bce(z2, output, Y):
+    """Binary cross-entropy -mean(Y log(output) + (1 - Y) log(1 - output)), written with z2 as
+    mean(log(1 + e^z2) - Y z2): the same number, without 1 - output losing digits near 1."""
+    return (np.logaddexp(0.0, z2) - Y * z2).mean()
 
 
-def activation_slope(z: np.ndarray, a: np.ndarray, activation: str) -> np.ndarray:
-    """f'(z) for the activation named `activation`, given z and a = f(z)."""
-    return ACTIVATIONS[activation][1](z, a)
+def bce_error(output, Y):
+    return (output - Y) / Y.size  # the sigmoid's slope cancels against dL/d(output)
 
 
-# --- losses: each mean loss L beside the error dL/dz2 it sends back ----------------------------
-# The mean runs over the last two axes (samples and outputs), so that a stack of networks
-# (random_search) gets one loss each. N = Y.size, the number of entries averaged. The error
-# comes multiplied by `scale` (1 for the gradient itself; gradient descent passes its learning
-# rate, and then every gradient of the backward pass comes out already multiplied by it).
-
-def bce(z2: np.ndarray, output: np.ndarray, Y: np.ndarray) -> np.ndarray:
-    """Binary cross-entropy -mean(Y log(output) + (1 - Y) log(1 - output)), written with the
-    logits z2 (output = sigmoid(z2)) as mean(log(1 + e^z2) - Y z2): the same number, but it never
-    loses digits where the sigmoid saturates, as 1 - output does."""
-    return (np.logaddexp(0.0, z2) - Y * z2).mean(axis=(-2, -1))
-
-
-def bce_error(output: np.ndarray, Y: np.ndarray, scale: float) -> np.ndarray:
-    return (output - Y) * (scale / Y.size)  # the sigmoid's slope cancels against dL/d(output)
-
-
-def mse(z2: np.ndarray, output: np.ndarray, Y: np.ndarray) -> np.ndarray:
+def mse(z2, output, Y):
     """Mean squared error mean((output - Y)^2)."""
-    return ((output - Y) ** 2).mean(axis=(-2, -1))
+    return ((output - Y) ** 2).mean()
 
 
-def mse_error(output: np.ndarray, Y: np.ndarray, scale: float) -> np.ndarray:
-    return (output - Y) * output * (1.0 - output) * (2.0 * scale / Y.size)
+def mse_error(output, Y):
+    return 2.0 * (output - Y) * output * (1.0 - output) / Y.size
 
 
-LOSSES = {"bce": (bce, bce_error), "mse": (mse, mse_error)}
+LOSSES = {"bce": Loss(bce, bce_error), "mse": Loss(mse, mse_error)}
 
 
-# --- the forward pass, its loss, and the backward pass ----------------------------------------
-
-def hidden_layer(params: dict, X: np.ndarray, activation: str) -> tuple[np.ndarray, np.ndarray]:
+def hidden_layer(params, X, activation):
     """z1 = X W1 + b1 and hidden = f(z1), both (n_samples, n_hidden): column j is hidden neuron j."""
-    z1 = X @ params["W1"]
-    z1 += params["b1"]  # in place: one array fewer to allocate on every step of training
-    return z1, ACTIVATIONS[activation][0](z1)
+    z1 = X @ params["W1"] + params["b1"]
+    return z1, ACTIVATIONS[activation].function(z1)
 
 
-def forward_pass(params: dict, X: np.ndarray, activation: str,
-                 keep: np.ndarray | None = None) -> tuple[np.ndarray, dict]:
-    """output = sigmoid(z2) with z2 = hidden W2 + b2; returns (output, cache), where the cache
-    holds X, z1, hidden, z2, output (the names of the equations above), activation and keep.
-
-    keep: an optional dropout mask (n_samples, n_hidden) that multiplies the hidden layer on its
-    way to the output: 0 for a dropped neuron, 1 / (1 - rate) for a kept one.
-    """
+def forward_pass(params, X, activation):
+    """Returns (output, cache); the cache holds X, z1, hidden, z2, output and the activation's name."""
     z1, hidden = hidden_layer(params, X, activation)
-    z2 = (hidden if keep is None else hidden * keep) @ params["W2"]
-    z2 += params["b2"]
+    z2 = hidden @ params["W2"] + params["b2"]
     output = sigmoid(z2)
-    return output, {"X": X, "z1": z1, "hidden": hidden, "z2": z2, "output": output,
-                    "activation": activation, "keep": keep}
+    return output, {"X": X, "z1": z1, "hidden": hidden, "z2": z2, "output": output, "activation": activation}
 
 
-def loss_from_cache(cache: dict, Y: np.ndarray, loss: str) -> np.ndarray:
-    """The mean loss of a forward pass (a 0-d float; one per network for a stack of networks)."""
-    return LOSSES[loss][0](cache["z2"], cache["output"], Y)
+def backward_pass(params, cache, Y, loss_name):
+    """The gradient of the mean loss with respect to every parameter, shaped like `params`."""
+    delta2 = LOSSES[loss_name].error(cache["output"], Y)               # the output error dL/dz2
+    dW2 = cache["hidden"].T @ delta2
+    db2 = delta2.sum(axis=0)
+    slope = ACTIVATIONS[cache["activation"]].slope(cache["z1"], cache["hidden"])
+    delta1 = (delta2 @ params["W2"].T) * slope  # neuron j's own error: its own W2[j] and slope
+    dW1 = cache["X"].T @ delta1
+    db1 = delta1.sum(axis=0)
+    return {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}
 
 
-def backward_pass(params: dict, cache: dict, Y: np.ndarray, loss: str, scale: float = 1.0) -> dict:
-    """The gradient of scale x the mean loss with respect to every parameter, shaped like `params`.
-
-    delta2 = dL/dz2                                  the output error (see the loss table)
-    delta1 = (delta2 W2^T) * f'(z1)                  each hidden neuron j's own error, from its
-                                                     own outgoing weights W2[j] and slope f'(z1[:, j])
-    dW2 = hidden^T delta2,  db2 = delta2 summed over the samples
-    dW1 = X^T delta1,       db1 = delta1 summed over the samples
-    """
-    delta2 = LOSSES[loss][1](cache["output"], Y, scale)
-    hidden, keep = cache["hidden"], cache["keep"]
-    slope = ACTIVATIONS[cache["activation"]][1](cache["z1"], hidden)
-    if keep is not None:  # the output layer saw hidden * keep; a dropped neuron gets no error
-        hidden, slope = hidden * keep, slope * keep
-    delta1 = delta2 @ params["W2"].T
-    delta1 *= slope
-    return {"W1": cache["X"].T @ delta1, "b1": delta1.sum(axis=0),
-            "W2": hidden.T @ delta2, "b2": delta2.sum(axis=0)}
+def gradient_descent_step(params, grads, learning_rate):
+    """W <- W - learning_rate * dL/dW for every parameter; returns the new params dict."""
+    return {name: params[name] - learning_rate * grads[name] for name in PARAM_NAMES}
 
 
-# --- starting weights --------------------------------------------------------------------------
+def loss_from_cache(cache, Y, loss_name):
+    """The mean loss of a forward pass, a float."""
+    return float(LOSSES[loss_name].value(cache["z2"], cache["output"], Y))
 
-def draw_weights(n_in: int, n_out: int, rule: str, value: float, scale: float,
-                 rng: np.random.Generator) -> np.ndarray:
+
+def draw_weights(n_in, n_out, rule, value, scale, rng):
     """The weights of one layer, (n_in, n_out), by one of the rules in INITS (see layer_weights)."""
     if rule == "zero":
         return np.zeros((n_in, n_out))
@@ -164,16 +138,8 @@ def draw_weights(n_in: int, n_out: int, rule: str, value: float, scale: float,
     return rng.normal(0.0, deviation, size=(n_in, n_out))
 
 
-def draw_params(n_inputs: int, n_hidden: int, n_outputs: int, init: str, output_init: str, value: float,
-                scale: float, seed: int | None) -> dict:
-    """A new params dict: W1 by `init`, W2 by `output_init`, both from one default_rng(seed), W1 first; biases 0."""
-    rng = np.random.default_rng(seed)
-    return {"W1": draw_weights(n_inputs, n_hidden, init, value, scale, rng), "b1": np.zeros(n_hidden),
-            "W2": draw_weights(n_hidden, n_outputs, output_init, value, scale, rng), "b2": np.zeros(n_outputs)}
-
-
 # =================================================================================================
-# The public API: every function checks its arguments once, here, then runs the math above.
+# Below this line every function checks its arguments, then runs the math above.
 # =================================================================================================
 
 INITS = ("zero", "constant", "random", "xavier", "he")
@@ -181,17 +147,6 @@ DECISION_THRESHOLD = 0.5  # an output above it predicts class 1
 # A sigmoid can round to exactly 0.0 or 1.0, whose logit is infinite: loss_value keeps its
 # probabilities one rounding step inside the interval.
 ONE_ROUNDING_STEP = np.finfo(np.float64).eps  # the gap between 1.0 and the next float
-
-
-def check_init_settings(init: str, output_init: str | None, value, scale, seed) -> tuple:
-    """Checked (init, output_init, value, scale, seed) for init_params and train; output_init
-    None becomes `init`. The seed is None (fresh weights every call) or a whole number >= 0."""
-    check_choice("init", init, INITS)
-    output_init = init if output_init is None else check_choice("output_init", output_init, INITS)
-    value = check_number("value", value)
-    scale = check_number("scale", scale, non_negative=True)
-    seed = None if seed is None else check_int("seed", seed, minimum=0)
-    return init, output_init, value, scale, seed
 
 
 def init_params(n_inputs: int, n_hidden: int, n_outputs: int, init: str = "random", *,
@@ -206,8 +161,7 @@ def init_params(n_inputs: int, n_hidden: int, n_outputs: int, init: str = "rando
           "xavier", "he"  normal, with the standard deviation of those scaled rules
     output_init: the rule for the output layer's weights W2; None means the same as `init`.
     Random draws come from np.random.default_rng(seed), W1 first. Biases always start at 0.
-    seed=None (the default, as in numpy) gives fresh weights on every call; train() instead
-    defaults to seed=0, so that a training run repeats exactly.
+    seed=None (the default, as in numpy) gives fresh weights on every call.
 
     Returns {"W1": (n_inputs, n_hidden), "b1": (n_hidden,),
              "W2": (n_hidden, n_outputs), "b2": (n_outputs,)}, all float64.
@@ -215,8 +169,13 @@ def init_params(n_inputs: int, n_hidden: int, n_outputs: int, init: str = "rando
     n_inputs = check_int("n_inputs", n_inputs, minimum=1)
     n_hidden = check_int("n_hidden", n_hidden, minimum=1)
     n_outputs = check_int("n_outputs", n_outputs, minimum=1)
-    settings = check_init_settings(init, output_init, value, scale, seed)
-    return draw_params(n_inputs, n_hidden, n_outputs, *settings)
+    check_choice("init", init, INITS)
+    output_init = init if output_init is None else check_choice("output_init", output_init, INITS)
+    value = check_number("value", value)
+    scale = check_number("scale", scale, non_negative=True)
+    rng = np.random.default_rng(None if seed is None else check_int("seed", seed, minimum=0))
+    return {"W1": draw_weights(n_inputs, n_hidden, init, value, scale, rng), "b1": np.zeros(n_hidden),
+            "W2": draw_weights(n_hidden, n_outputs, output_init, value, scale, rng), "b2": np.zeros(n_outputs)}
 
 
 def layer_weights(n_in: int, n_out: int, rule: str = "random", *, value: float = 0.5, scale: float = 1.0,
@@ -232,7 +191,10 @@ def layer_weights(n_in: int, n_out: int, rule: str = "random", *, value: float =
     check_choice("rule", rule, INITS)
     value = check_number("value", value)
     scale = check_number("scale", scale, non_negative=True)
-    rng = np.random.default_rng() if rng is None else rng
+    if rng is None:
+        rng = np.random.default_rng()
+    elif not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng must be a numpy Generator (np.random.default_rng(seed)); got {type(rng).__name__}")
     return draw_weights(n_in, n_out, rule, value, scale, rng)
 
 
@@ -263,11 +225,26 @@ def check_params(params, X: np.ndarray | None = None) -> dict:
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 
 
+def check_outputs_match(Y: np.ndarray, params: dict) -> None:
+    """Raise a ValueError unless Y has one column per output of the network."""
+    if Y.shape[1] != params["W2"].shape[1]:
+        raise ValueError(f"Y has {Y.shape[1]} columns but the network has {params['W2'].shape[1]} outputs "
+                         f"(params['W2'] has shape {params['W2'].shape}); they must match")
+
+
+def check_loss_name(loss_name, Y: np.ndarray) -> str:
+    """Check the loss's name, and for 'bce' that every target lies between 0 and 1."""
+    check_choice("loss_name", loss_name, LOSSES)
+    if loss_name == "bce":
+        check_bce_targets("Y", Y)
+    return loss_name
+
+
 def forward(params: dict, X, activation: str = "sigmoid") -> tuple[np.ndarray, dict]:
     """Run the network on the samples X (n_samples, n_inputs).
 
     Returns (output, cache): output (n_samples, n_outputs); cache holds what the backward pass
-    needs: X, z1, hidden = f(z1), z2, output, the activation's name, and keep (no dropout: None).
+    needs: X, z1, hidden = f(z1), z2, output and the activation's name.
     """
     X = check_array("X", X, ndim=2)
     params = check_params(params, X)
@@ -275,7 +252,30 @@ def forward(params: dict, X, activation: str = "sigmoid") -> tuple[np.ndarray, d
     return forward_pass(params, X, activation)
 
 
-def backward(params: dict, cache: dict, Y, loss: str = "bce") -> dict:
+CACHE_KEYS = ("X", "z1", "hidden", "z2", "output", "activation")
+
+
+def check_cache(cache, params) -> tuple[dict, dict]:
+    """Checked (params, cache), where `cache` must be what forward(params, X) returned for this network."""
+    if not isinstance(cache, dict) or not set(CACHE_KEYS) <= set(cache):
+        raise ValueError("cache must be the second value returned by forward(params, X)")
+    check_choice("cache['activation']", cache["activation"], ACTIVATIONS)
+    X = check_array("cache['X']", cache["X"], ndim=2)
+    params = check_params(params, X)
+    n_samples, (n_hidden, n_outputs) = X.shape[0], params["W2"].shape
+    expected = {"z1": (n_samples, n_hidden), "hidden": (n_samples, n_hidden),
+                "z2": (n_samples, n_outputs), "output": (n_samples, n_outputs)}
+    checked = {"X": X, "activation": cache["activation"]}
+    for name, shape in expected.items():
+        if not isinstance(cache[name], np.ndarray) or cache[name].shape != shape:
+            raise ValueError(f"cache does not belong to this network: cache['{name}'] should have shape {shape} "
+                             f"for params with W1 {params['W1'].shape} and W2 {params['W2'].shape}; "
+                             "pass the cache of forward(params, X) with the same params")
+        checked[name] = check_array(f"cache['{name}']", cache[name], ndim=2)
+    return params, checked
+
+
+def backward(params: dict, cache: dict, Y, loss_name: str = "bce") -> dict:
     """The gradient of the mean loss with respect to every parameter (backpropagation), from the
     cache of forward(params, X). Returns a dict with the same keys and shapes as `params`.
 
@@ -287,17 +287,11 @@ def backward(params: dict, cache: dict, Y, loss: str = "bce") -> dict:
     Gradients      dW2 = hidden^T delta2, db2 = sum of delta2 over samples,
                    dW1 = X^T delta1,      db1 = sum of delta1 over samples.
     """
-    if not isinstance(cache, dict) or not {"X", "z1", "hidden", "keep", "output", "activation"} <= set(cache):
-        raise ValueError("cache must be the second value returned by forward(params, X)")
-    params = check_params(params, cache["X"])
+    params, cache = check_cache(cache, params)
     Y = check_targets("Y", Y, cache["X"].shape[0])
-    if Y.shape != cache["output"].shape:
-        raise ValueError(
-            f"Y has shape {Y.shape} but the network has {cache['output'].shape[1]} outputs, "
-            f"so Y must have shape {cache['output'].shape}"
-        )
-    check_choice("loss", loss, LOSSES)
-    return backward_pass(params, cache, Y, loss)
+    check_outputs_match(Y, params)
+    loss_name = check_loss_name(loss_name, Y)
+    return backward_pass(params, cache, Y, loss_name)
 
 
 def logit(p: np.ndarray) -> np.ndarray:
@@ -305,33 +299,36 @@ def logit(p: np.ndarray) -> np.ndarray:
     return np.log(p) - np.log1p(-p)
 
 
-def loss_value(output, Y, loss: str = "bce") -> float:
+def check_output_and_targets(output, Y) -> tuple[np.ndarray, np.ndarray]:
+    """output: probabilities (n_samples, n_outputs); Y: targets of exactly the same shape."""
+    output = check_between_0_and_1("output", check_array("output", output, ndim=2))
+    Y = check_targets("Y", Y, output.shape[0], rows_of="output")
+    if Y.shape != output.shape:
+        raise ValueError(f"Y has shape {Y.shape} but output has shape {output.shape}; they must match")
+    return output, Y
+
+
+def loss_value(output, Y, loss_name: str = "bce") -> float:
     """The mean loss of the predictions `output` against the targets `Y`, both (n_samples, n_outputs).
 
     bce: -mean(Y log(output) + (1 - Y) log(1 - output))   (binary cross-entropy)
     mse:  mean((output - Y)^2)
-    Both means run over all samples and all outputs.
+    Both means run over all samples and all outputs; every output must lie between 0 and 1.
 
     One formula for each loss: this is the same function that training records (bce and mse in
     the tables above). bce works on logits, so the probabilities are turned back into them,
     z = logit(output); an output that rounded to exactly 0 or 1 is first moved one rounding step
     inside the interval, so that a confidently wrong prediction costs about 36, not infinity.
     """
-    output = check_array("output", output, ndim=2)
-    Y = check_targets("Y", Y, output.shape[0], rows_of="output")
-    if Y.shape != output.shape:
-        raise ValueError(f"Y has shape {Y.shape} but output has shape {output.shape}; they must match")
-    check_choice("loss", loss, LOSSES)
-    if loss == "bce":
-        check_bce_targets("Y", Y)
+    output, Y = check_output_and_targets(output, Y)
+    loss_name = check_loss_name(loss_name, Y)
     z2 = logit(np.clip(output, ONE_ROUNDING_STEP, 1.0 - ONE_ROUNDING_STEP))
-    return float(LOSSES[loss][0](z2, output, Y))
+    return float(LOSSES[loss_name].value(z2, output, Y))
 
 
 def accuracy(output, Y) -> float:
-    """The fraction of entries where the prediction (output > 0.5) equals the 0/1 target."""
-    output = check_array("output", output, ndim=2)
-    Y = check_targets("Y", Y, output.shape[0], rows_of="output")
+    """The fraction of entries where the prediction (output > 0.5) equals the 0/1 target.
+    output and Y: (n_samples, n_outputs), both between 0 and 1."""
+    output, Y = check_output_and_targets(output, Y)
+    check_between_0_and_1("Y", Y)
     return float(np.mean((output > DECISION_THRESHOLD) == (Y > DECISION_THRESHOLD)))
-
-

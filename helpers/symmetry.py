@@ -8,7 +8,7 @@ compute the same feature and send it on in the same way: one of them is redundan
 import numpy as np
 
 from helpers.network import check_params
-from helpers.validation import check_number
+from helpers.validation import check_array, check_number
 
 SAME_NEURON_ATOL = 1e-9  # two neurons whose numbers all agree this closely count as one
 
@@ -31,12 +31,15 @@ def count_distinct_neurons(params: dict, atol: float = SAME_NEURON_ATOL) -> int:
     """
     atol = check_number("atol", atol, non_negative=True)
     signatures = neuron_signatures(params)
-    representatives = []
+    first_members = np.empty_like(signatures)
+    n_groups = 0
     with np.errstate(over="ignore"):  # weights near +-1e308: an infinite difference is simply "different"
         for signature in signatures:
-            if not any(np.all(np.abs(signature - other) <= atol) for other in representatives):
-                representatives.append(signature)
-    return len(representatives)
+            differences = np.abs(first_members[:n_groups] - signature)
+            if not np.any(np.all(differences <= atol, axis=1)):
+                first_members[n_groups] = signature
+                n_groups += 1
+    return n_groups
 
 
 def largest_neuron_difference(params: dict) -> float:
@@ -50,21 +53,18 @@ def largest_neuron_difference(params: dict) -> float:
         return float(np.max(signatures.max(axis=0) - signatures.min(axis=0)))
 
 
-def smallest_neuron_distance(W1: np.ndarray) -> np.ndarray | float:
+def smallest_neuron_distance(W1) -> np.ndarray | float:
     """The smallest distance between the incoming weight vectors of two hidden neurons.
 
     W1: (n_inputs, n_hidden) -> a float; or a stack of snapshots (n_records, n_inputs, n_hidden)
     -> (n_records,). With one hidden neuron there is no pair, and the answer is infinity.
     """
-    W1 = np.asarray(W1, dtype=np.float64)
+    W1 = check_array("W1", W1, ndim=(2, 3))
     stack = W1[None] if W1.ndim == 2 else W1
-    n_hidden = stack.shape[2]
-    if n_hidden < 2:
-        result = np.full(len(stack), np.inf)
-    else:
-        # columns are neurons: compare every pair (i < j) in every snapshot at once
-        differences = stack[:, :, :, None] - stack[:, :, None, :]
-        distances = np.sqrt(np.sum(differences**2, axis=1))
-        upper = np.triu_indices(n_hidden, k=1)
-        result = distances[:, upper[0], upper[1]].min(axis=1)
-    return float(result[0]) if W1.ndim == 2 else result
+    smallest = np.full(len(stack), np.inf)
+    with np.errstate(over="ignore"):
+        for j in range(1, stack.shape[2]):  # neuron j against every neuron before it, all snapshots at once
+            differences = stack[:, :, :j] - stack[:, :, j:j + 1]
+            distances = np.sqrt(np.sum(differences**2, axis=1))
+            smallest = np.minimum(smallest, distances.min(axis=1))
+    return float(smallest[0]) if W1.ndim == 2 else smallest

@@ -1,28 +1,45 @@
 """Gradient descent on a network with one hidden layer, with snapshots of the weights for the plots
 to scrub through.
 
-train() tells its story in four pieces: check the settings and set up the start; take one epoch's
-steps (one_epoch); record a snapshot (record_snapshot); and check at the end that nothing
-overflowed (raise_if_diverged).
+train             full batch: every epoch is one step on the whole data set
+train_in_batches  mini-batches (one step per batch) and dropout, in their own section below
+
+Both check their settings first, record a snapshot (the weights and the loss on the whole data
+set) at epoch 0, every `record_every` epochs and at the last epoch, and stop with a ValueError
+naming the epoch at which a number overflowed.
 """
 
+import math
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
 
 from helpers.network import (
     ACTIVATIONS,
-    INITS,
     LOSSES,
     PARAM_NAMES,
     backward_pass,
-    check_init_settings,
+    check_loss_name,
+    check_outputs_match,
     check_params,
-    draw_params,
     forward_pass,
+    gradient_descent_step,
+    hidden_layer,
     loss_from_cache,
+    sigmoid,
 )
-from helpers.validation import check_array, check_bce_targets, check_choice, check_int, check_number, check_targets
+from helpers.validation import check_array, check_choice, check_int, check_number, check_targets
+
+# One run is at most this many epochs: 100,000 epochs of the course's networks take from a few
+# seconds to a minute. For more, continue with train(X, Y, history.params, ...).
+MAX_EPOCHS = 100_000
+# The snapshots of one run may take at most this much memory (raise record_every to take fewer).
+MAX_SNAPSHOT_BYTES = 500_000_000
+
+
+class TrainingWarning(RuntimeWarning):
+    """Training finished with finite numbers, but the loss ended far higher than it started."""
 
 
 @dataclass
@@ -50,7 +67,11 @@ class History:
     loss_name: str
 
     def params_at(self, record: int) -> dict:
-        """The parameters of snapshot number `record` (0 = the start) as a params dict."""
+        """The parameters of snapshot number `record` (0 = the start, -1 = the last) as a params dict."""
+        record = check_int("record", record, minimum=-len(self.epochs))
+        if record >= len(self.epochs):
+            raise ValueError(f"record must be below {len(self.epochs)}, the number of snapshots "
+                             f"(or negative, counted from the end); got {record}")
         return {name: getattr(self, name)[record].copy() for name in PARAM_NAMES}
 
     def params_at_epoch(self, epoch: int) -> dict:
@@ -60,11 +81,11 @@ class History:
         found = np.flatnonzero(self.epochs == epoch)
         if found.size == 0:
             raise ValueError(f"epoch {epoch} was not recorded; the recorded epochs are "
-                             f"{_list_of_epochs(self.epochs)} (see record_every in train)")
+                             f"{list_of_epochs(self.epochs)} (see record_every in train)")
         return self.params_at(int(found[0]))
 
 
-def _list_of_epochs(epochs: np.ndarray, shown: int = 4) -> str:
+def list_of_epochs(epochs: np.ndarray, shown: int = 4) -> str:
     """'0, 4, 8, 10', or for a long list the first and last few: '0, 1, 2, 3, ..., 2999, 3000'."""
     if len(epochs) <= 2 * shown:
         return ", ".join(str(epoch) for epoch in epochs)
@@ -72,39 +93,178 @@ def _list_of_epochs(epochs: np.ndarray, shown: int = 4) -> str:
         ", ".join(str(epoch) for epoch in epochs[-2:])
 
 
-def empty_history(params: dict, epochs: np.ndarray, activation: str, loss: str) -> History:
-    """A History with room for a snapshot at each of `epochs`; its params is the dict that
-    training changes in place, so that at the end it holds the final weights."""
-    snapshots = {name: np.empty((len(epochs),) + params[name].shape) for name in PARAM_NAMES}
-    return History(params=params, epochs=epochs, loss=np.empty(len(epochs)), activation=activation,
-                   loss_name=loss, **snapshots)
+def recorded_epochs(epochs: int, record_every: int) -> np.ndarray:
+    """The epochs at which a snapshot is recorded: 0, record_every, 2 record_every, ... and the last."""
+    recorded = np.arange(0, epochs + 1, record_every)
+    return recorded if recorded[-1] == epochs else np.append(recorded, epochs)
 
 
-def record_snapshot(history: History, record: int, params: dict, cache: dict, Y: np.ndarray, loss: str) -> None:
-    """Write snapshot number `record`: the weights, and the mean loss of `cache`, a forward pass
-    on the whole data set."""
-    history.loss[record] = loss_from_cache(cache, Y, loss)
+def empty_history(params: dict, epochs: int, record_every: int, activation: str, loss_name: str) -> History:
+    """A History with room for a snapshot at each recorded epoch."""
+    recorded = recorded_epochs(epochs, record_every)
+    snapshot_bytes = len(recorded) * sum(array.nbytes for array in params.values())
+    if snapshot_bytes > MAX_SNAPSHOT_BYTES:
+        raise ValueError(f"{len(recorded):,} snapshots of this network would take {snapshot_bytes / 1e6:,.0f} MB, "
+                         f"more than the {MAX_SNAPSHOT_BYTES / 1e6:,.0f} MB allowed: record fewer with a larger "
+                         f"record_every (got {record_every})")
+    snapshots = {name: np.empty((len(recorded),) + params[name].shape) for name in PARAM_NAMES}
+    return History(params=params, epochs=recorded, loss=np.empty(len(recorded)), activation=activation,
+                   loss_name=loss_name, **snapshots)
+
+
+def all_finite(cache: dict, loss: float) -> bool:
+    """Whether the weighted sums of a forward pass and its loss are all finite numbers. A weight
+    that is not finite makes the sums it enters infinite or NaN, so this checks the weights too;
+    and the sums are checked, not only the loss, because the sigmoid turns an infinite sum into a
+    tidy 0 or 1."""
+    return bool(math.isfinite(loss) and np.isfinite(cache["z1"]).all() and np.isfinite(cache["z2"]).all())
+
+
+def diverged(epoch: int, learning_rate: float) -> ValueError:
+    return ValueError(f"training diverged: the weights, their weighted sums or the loss stopped being finite "
+                      f"numbers at epoch {epoch}. Try a smaller learning_rate (got {learning_rate:g}) or "
+                      "smaller starting weights.")
+
+
+def warn_if_worse(history: History, learning_rate: float) -> None:
+    """Warn when the loss ended more than ten times higher than it started: gradient descent with
+    a small enough learning rate lowers the loss, so this usually means a learning rate too large.
+    (A loss that rises a little, as under dropout, is not warned about.)"""
+    if history.loss[-1] > 10 * history.loss[0]:
+        warnings.warn(TrainingWarning(
+            f"the loss rose more than tenfold, from {history.loss[0]:.4g} at epoch 0 to {history.loss[-1]:.4g} at "
+            f"epoch {history.epochs[-1]}: learning_rate={learning_rate:g} is probably too large; try a smaller one"),
+            stacklevel=3)
+
+
+def check_training(X, Y, params, activation, loss_name, learning_rate, epochs, record_every) -> tuple:
+    """The checked settings shared by train and train_in_batches; params comes back as a copy."""
+    X = check_array("X", X, ndim=2)
+    Y = check_targets("Y", Y, X.shape[0])
+    params = {name: array.copy() for name, array in check_params(params, X).items()}
+    check_outputs_match(Y, params)
+    check_choice("activation", activation, ACTIVATIONS)
+    check_loss_name(loss_name, Y)
+    learning_rate = check_number("learning_rate", learning_rate, positive=True)
+    epochs = check_int("epochs", epochs, minimum=0)
+    if epochs > MAX_EPOCHS:
+        raise ValueError(f"epochs must be at most {MAX_EPOCHS:,} (one run of that many takes up to a minute); "
+                         f"got {epochs:,}. To train longer, continue from history.params in another call")
+    record_every = check_int("record_every", record_every, minimum=1)
+    return X, Y, params, learning_rate, epochs, record_every
+
+
+# --- full batch ----------------------------------------------------------------------------------
+
+def train(X, Y, params: dict, *, activation: str = "sigmoid", loss_name: str = "bce",
+          learning_rate: float = 0.5, epochs: int = 1000, record_every: int = 1) -> History:
+    """Train a network with one hidden layer by full-batch gradient descent, from the weights
+    `params` (made by init_params; they are copied, never changed).
+
+    X: (n_samples, n_inputs); Y: (n_samples, n_outputs), or (n_samples,) for one output.
+    Every epoch:  forward pass -> (record) -> backward pass -> W <- W - learning_rate * dL/dW.
+    A snapshot (the weights, and the loss on the whole data set) is recorded at epoch 0, every
+    `record_every` epochs, and at the last epoch. At most MAX_EPOCHS epochs per call.
+    """
+    X, Y, params, learning_rate, epochs, record_every = check_training(
+        X, Y, params, activation, loss_name, learning_rate, epochs, record_every)
+    history = empty_history(params, epochs, record_every, activation, loss_name)
+    record, due = 0, history.epochs.tolist()
+    with np.errstate(all="ignore"):  # overflow is reported below, with advice
+        for epoch in range(epochs + 1):
+            output, cache = forward_pass(params, X, activation)
+            if epoch == due[record]:
+                loss = loss_from_cache(cache, Y, loss_name)
+                if not all_finite(cache, loss):
+                    raise diverged(first_broken_epoch(history, record, X, Y, learning_rate), learning_rate)
+                record_snapshot(history, record, params, loss)
+                record += 1
+            if epoch < epochs:
+                grads = backward_pass(params, cache, Y, loss_name)
+                params = gradient_descent_step(params, grads, learning_rate)
+    history.params = params
+    warn_if_worse(history, learning_rate)
+    return history
+
+
+def record_snapshot(history: History, record: int, params: dict, loss: float) -> None:
+    history.loss[record] = loss
     for name in PARAM_NAMES:
         getattr(history, name)[record] = params[name]
 
 
-def recorded_epochs(epochs: int, record_every: int) -> np.ndarray:
-    """The epochs at which train() records a snapshot: 0, record_every, 2 record_every, ... and the last."""
-    recorded = list(range(0, epochs + 1, record_every))
-    if recorded[-1] != epochs:
-        recorded.append(epochs)
-    return np.array(recorded)
+def first_broken_epoch(history: History, record: int, X, Y, learning_rate: float) -> int:
+    """The first epoch whose numbers are not all finite, given that snapshot `record` is the first
+    broken one: full-batch training repeats exactly, so the epochs since the last good snapshot are
+    run again, one check each."""
+    if record == 0:
+        return 0
+    params = history.params_at(record - 1)
+    for epoch in range(history.epochs[record - 1], history.epochs[record]):
+        cache = forward_pass(params, X, history.activation)[1]
+        if not all_finite(cache, loss_from_cache(cache, Y, history.loss_name)):
+            return epoch
+        params = gradient_descent_step(params, backward_pass(params, cache, Y, history.loss_name), learning_rate)
+    return int(history.epochs[record])
 
 
-def gradient_step(params: dict, cache: dict, Y: np.ndarray, loss: str, learning_rate: float) -> None:
-    """W <- W - learning_rate * dL/dW for every parameter, in place, from one forward pass's cache.
+# --- mini-batches and dropout ---------------------------------------------------------------------
 
-    learning_rate * dL/dW is the gradient of learning_rate * L, so the backward pass multiplies
-    the output error by the learning rate once instead of every gradient afterwards.
+def train_in_batches(X, Y, params: dict, *, batch_size: int, shuffle_seed: int | None = None,
+                     dropout: float = 0.0, dropout_seed: int = 0, activation: str = "sigmoid",
+                     loss_name: str = "bce", learning_rate: float = 0.5, epochs: int = 1000,
+                     record_every: int = 1) -> History:
+    """Gradient descent with one step per mini-batch of `batch_size` samples (the last batch of an
+    epoch may be smaller), optionally with dropout; otherwise the same as train.
+
+    shuffle_seed  None: batches in the data's order; a number: a new random order every epoch,
+                  from np.random.default_rng(shuffle_seed)
+    dropout       the probability of dropping each hidden neuron for one sample in one step
+                  (inverted dropout: kept activations are divided by 1 - dropout); the masks
+                  come from np.random.default_rng(dropout_seed)
+    The snapshots' loss is the loss on the whole data set without dropout.
     """
-    steps = backward_pass(params, cache, Y, loss, scale=learning_rate)
-    for name in PARAM_NAMES:
-        params[name] -= steps[name]
+    X, Y, params, learning_rate, epochs, record_every = check_training(
+        X, Y, params, activation, loss_name, learning_rate, epochs, record_every)
+    batch_size = check_int("batch_size", batch_size, minimum=1)
+    shuffle_seed = None if shuffle_seed is None else check_int("shuffle_seed", shuffle_seed, minimum=0)
+    dropout = check_number("dropout", dropout, non_negative=True)
+    if dropout >= 1:
+        raise ValueError(f"dropout must be below 1 (the probability of dropping a neuron); got {dropout}")
+    dropout_seed = check_int("dropout_seed", dropout_seed, minimum=0)
+    order_rng = None if shuffle_seed is None else np.random.default_rng(shuffle_seed)
+    mask_rng = np.random.default_rng(dropout_seed)
+
+    history = empty_history(params, epochs, record_every, activation, loss_name)
+    n_samples, n_hidden = len(X), params["W1"].shape[1]
+    record = 0
+    with np.errstate(all="ignore"):
+        for epoch in range(epochs + 1):
+            if epoch == history.epochs[record]:
+                cache = forward_pass(params, X, activation)[1]
+                loss = loss_from_cache(cache, Y, loss_name)
+                if not all_finite(cache, loss):
+                    raise diverged(epoch, learning_rate)
+                record_snapshot(history, record, params, loss)
+                record += 1
+            if epoch == epochs:
+                break
+            order = np.arange(n_samples) if order_rng is None else order_rng.permutation(n_samples)
+            for start in range(0, n_samples, batch_size):
+                rows = order[start:start + batch_size]
+                if dropout == 0:
+                    cache = forward_pass(params, X[rows], activation)[1]
+                    grads = backward_pass(params, cache, Y[rows], loss_name)
+                else:
+                    keep = dropout_mask(mask_rng, len(rows), n_hidden, dropout)
+                    cache = forward_pass_with_dropout(params, X[rows], activation, keep)
+                    grads = backward_pass_with_dropout(params, cache, Y[rows], loss_name)
+                if not all_finite(cache, 0.0):  # the sums of this batch
+                    raise diverged(epoch, learning_rate)
+                params = gradient_descent_step(params, grads, learning_rate)
+    history.params = params
+    warn_if_worse(history, learning_rate)
+    return history
 
 
 def dropout_mask(rng: np.random.Generator, n_samples: int, n_hidden: int, dropout: float) -> np.ndarray:
@@ -113,134 +273,24 @@ def dropout_mask(rng: np.random.Generator, n_samples: int, n_hidden: int, dropou
     return (rng.random((n_samples, n_hidden)) >= dropout) / (1.0 - dropout)
 
 
-def one_epoch(X: np.ndarray, Y: np.ndarray, activation: str, loss: str, learning_rate: float, *,
-              batch_size: int | None, dropout: float, shuffle_seed: int | None, dropout_seed: int):
-    """The function that trains for one epoch, epoch(params, cache), changing params in place.
-
-    Full batch (the default): one gradient step on the whole data set, reusing `cache` when it
-    holds the forward pass that recording just made at these weights (None otherwise).
-    Mini-batches or dropout: one step per batch, each with its own forward pass.
-    """
-    n_samples = len(X)
-    if dropout == 0 and (batch_size is None or batch_size >= n_samples):
-        def full_batch_epoch(params: dict, cache: dict | None) -> None:
-            if cache is None:
-                cache = forward_pass(params, X, activation)[1]
-            gradient_step(params, cache, Y, loss, learning_rate)
-        return full_batch_epoch
-
-    size = n_samples if batch_size is None else batch_size
-    order_rng = None if shuffle_seed is None else np.random.default_rng(shuffle_seed)
-    mask_rng = np.random.default_rng(dropout_seed)
-
-    def mini_batch_epoch(params: dict, cache: dict | None) -> None:
-        order = np.arange(n_samples) if order_rng is None else order_rng.permutation(n_samples)
-        for start in range(0, n_samples, size):
-            rows = order[start:start + size]
-            keep = None
-            if dropout > 0:
-                keep = dropout_mask(mask_rng, len(rows), params["W1"].shape[1], dropout)
-            batch_cache = forward_pass(params, X[rows], activation, keep)[1]
-            gradient_step(params, batch_cache, Y[rows], loss, learning_rate)
-    return mini_batch_epoch
+def forward_pass_with_dropout(params: dict, X, activation: str, keep: np.ndarray) -> dict:
+    """The forward pass with the hidden layer multiplied by the mask `keep` on its way to the output.
+    Returns the cache of forward_pass, plus keep and kept = hidden * keep."""
+    z1, hidden = hidden_layer(params, X, activation)
+    kept = hidden * keep
+    z2 = kept @ params["W2"] + params["b2"]
+    return {"X": X, "z1": z1, "hidden": hidden, "kept": kept, "keep": keep, "z2": z2, "output": sigmoid(z2),
+            "activation": activation}
 
 
-def raise_if_diverged(history: History, final_cache: dict, advice: str) -> None:
-    """Raise a ValueError naming the first recorded epoch at which a weight, a weighted sum or
-    the loss stopped being a finite number.
-
-    The sums of the final pass are checked too: the sigmoid turns an infinite weighted sum into a
-    tidy 0 or 1, so a finite loss can hide overflow (and weights that big stay big).
-    """
-    broken = ~np.isfinite(history.loss)
-    broken[-1] |= not (np.isfinite(final_cache["z1"]).all() and np.isfinite(final_cache["z2"]).all())
-    for name in PARAM_NAMES:
-        broken |= ~np.isfinite(getattr(history, name)).reshape(len(broken), -1).all(axis=1)
-    if broken.any():
-        raise ValueError(
-            f"training diverged: the weights, their weighted sums or the loss stopped being finite "
-            f"numbers by epoch {history.epochs[np.argmax(broken)]}. {advice}"
-        )
-
-
-def _given_params(params, X: np.ndarray, Y: np.ndarray, n_hidden: int) -> dict:
-    """A checked copy of starting weights given to train(), so that training never changes them."""
-    params = {name: array.copy() for name, array in check_params(params, X).items()}
-    if params["W1"].shape[1] != n_hidden or params["W2"].shape[1] != Y.shape[1]:
-        raise ValueError(
-            f"params has {params['W1'].shape[1]} hidden neurons and {params['W2'].shape[1]} "
-            f"outputs, but n_hidden={n_hidden} and Y has {Y.shape[1]} columns"
-        )
-    return params
-
-
-def train(X, Y, n_hidden: int, *, init: str = "random", value: float = 0.5, scale: float = 1.0,
-          seed: int | None = 0, output_init: str | None = None, activation: str = "sigmoid",
-          loss: str = "bce", learning_rate: float = 0.5, epochs: int = 1000, record_every: int = 1,
-          params: dict | None = None, dropout: float = 0.0, batch_size: int | None = None,
-          shuffle_seed: int | None = None, dropout_seed: int = 0) -> History:
-    """Train a network with one hidden layer by gradient descent.
-
-    X: (n_samples, n_inputs); Y: (n_samples, n_outputs), or (n_samples,) for one output.
-    The starting weights come from init_params(n_inputs, n_hidden, n_outputs, init, value=value,
-    scale=scale, seed=seed, output_init=output_init), unless `params` gives them (they are
-    copied, never changed). The seed defaults to 0 here (init_params: None), so that the same
-    call trains the same network every time.
-    Every step:  forward pass -> loss -> backward pass -> W <- W - learning_rate * dL/dW.
-
-    By default each epoch is one step on the whole data set (full batch). Options:
-      batch_size    one step per mini-batch of this many samples (the last one may be smaller)
-      shuffle_seed  None: mini-batches in the data's order; a number: a new random order every
-                    epoch, from np.random.default_rng(shuffle_seed)
-      dropout       the probability of dropping each hidden neuron for one sample in one step
-                    (inverted dropout: kept activations are divided by 1 - dropout); masks come
-                    from np.random.default_rng(dropout_seed)
-    A snapshot (weights, and the loss on the whole data set without dropout) is recorded at
-    epoch 0, every `record_every` epochs, and at the last epoch.
-    """
-    # 1. Setup: check every setting once, and the starting weights.
-    X = check_array("X", X, ndim=2)
-    Y = check_targets("Y", Y, X.shape[0])
-    n_hidden = check_int("n_hidden", n_hidden, minimum=1)
-    check_choice("init", init, INITS)
-    check_choice("activation", activation, ACTIVATIONS)
-    check_choice("loss", loss, LOSSES)
-    if loss == "bce":
-        check_bce_targets("Y", Y)
-    learning_rate = check_number("learning_rate", learning_rate, positive=True)
-    epochs = check_int("epochs", epochs, minimum=0)
-    record_every = check_int("record_every", record_every, minimum=1)
-    dropout = check_number("dropout", dropout, non_negative=True)
-    if dropout >= 1:
-        raise ValueError(f"dropout must be below 1 (the probability of dropping a neuron); got {dropout}")
-    batch_size = None if batch_size is None else check_int("batch_size", batch_size, minimum=1)
-    shuffle_seed = None if shuffle_seed is None else check_int("shuffle_seed", shuffle_seed, minimum=0)
-    dropout_seed = check_int("dropout_seed", dropout_seed, minimum=0)
-    if params is None:
-        settings = check_init_settings(init, output_init, value, scale, seed)
-        params = draw_params(X.shape[1], n_hidden, Y.shape[1], *settings)
-    else:
-        params = _given_params(params, X, Y, n_hidden)
-
-    epoch_of_steps = one_epoch(X, Y, activation, loss, learning_rate, batch_size=batch_size,
-                               dropout=dropout, shuffle_seed=shuffle_seed, dropout_seed=dropout_seed)
-    history = empty_history(params, recorded_epochs(epochs, record_every), activation, loss)
-
-    # 2. The epochs. A recorded epoch starts with a forward pass on the whole data set, which
-    # full-batch training then reuses for its step. Overflow is not a numpy warning here: step 3
-    # reports it with advice.
-    record, due = 0, history.epochs.tolist()
-    with np.errstate(over="ignore", invalid="ignore"):
-        for epoch in range(epochs + 1):
-            cache = None
-            if epoch == due[record]:
-                cache = forward_pass(params, X, activation)[1]
-                record_snapshot(history, record, params, cache, Y, loss)
-                record += 1
-            if epoch < epochs:
-                epoch_of_steps(params, cache)
-
-    # 3. The divergence check (the last epoch is always recorded, so `cache` is its forward pass).
-    raise_if_diverged(history, cache, f"Try a smaller learning_rate (got {learning_rate:g}) or smaller "
-                                      f"starting weights (init={init!r}, value={value:g}, scale={scale:g}).")
-    return history
+def backward_pass_with_dropout(params: dict, cache: dict, Y, loss_name: str) -> dict:
+    """backward_pass for forward_pass_with_dropout: the output layer saw `kept`, and a dropped
+    neuron (keep 0) passes no error back."""
+    delta2 = LOSSES[loss_name].error(cache["output"], Y)
+    dW2 = cache["kept"].T @ delta2
+    db2 = delta2.sum(axis=0)
+    slope = ACTIVATIONS[cache["activation"]].slope(cache["z1"], cache["hidden"])
+    delta1 = (delta2 @ params["W2"].T) * (slope * cache["keep"])
+    dW1 = cache["X"].T @ delta1
+    db1 = delta1.sum(axis=0)
+    return {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}

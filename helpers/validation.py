@@ -14,16 +14,29 @@ def _describe(value) -> str:
     """A short description of `value` for an error message."""
     if isinstance(value, np.ndarray):
         return f"an array of shape {value.shape}"
-    text = repr(value)
+    try:
+        text = repr(value)
+    except Exception:  # an object whose repr fails is still described
+        return f"a {type(value).__name__}"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _as_float_array(name: str, value) -> np.ndarray:
-    """Convert `value` to a float64 array, or raise a TypeError naming the argument."""
+    """Convert `value` to a float64 array, or raise a TypeError naming the argument.
+
+    Only real numbers count: a string such as "1.5" is not parsed and a complex number is not
+    cut down to its real part (numpy would do both silently)."""
     try:
-        return np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be an array of numbers; got {_describe(value)}") from None
+        array = np.asarray(value)
+    except (TypeError, ValueError):  # a ragged list, or an object numpy cannot hold
+        array = None
+    if array is not None and array.dtype.kind == "O":
+        flat = array.ravel().tolist()
+        if all(isinstance(entry, numbers.Real) for entry in flat):
+            array = np.asarray(flat, dtype=np.float64).reshape(array.shape)
+    if array is None or array.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must be an array of real numbers (int or float); got {_describe(value)}")
+    return array.astype(np.float64, copy=False)
 
 
 def check_choice(name: str, value, allowed: tuple) -> str:
@@ -47,7 +60,10 @@ def check_number(name: str, value, *, positive: bool = False, non_negative: bool
     """Return `value` as a float if it is a finite real number (and positive if asked)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number; got {_describe(value)}")
-    value = float(value)
+    try:
+        value = float(value)
+    except OverflowError:  # an int or Fraction beyond the largest float
+        raise ValueError(f"{name} must be a finite number; got {_describe(value)}") from None
     if not np.isfinite(value):
         raise ValueError(f"{name} must be a finite number; got {value}")
     if positive and value <= 0:
@@ -57,12 +73,14 @@ def check_number(name: str, value, *, positive: bool = False, non_negative: bool
     return value
 
 
-def check_array(name: str, value, ndim: int) -> np.ndarray:
-    """Return `value` as a float64 array with `ndim` dimensions and only finite entries."""
+def check_array(name: str, value, ndim: int | tuple) -> np.ndarray:
+    """Return `value` as a float64 array with `ndim` dimensions (or one of several) and only finite entries."""
     array = _as_float_array(name, value)
-    if array.ndim != ndim:
-        kind = {1: "1-D (one number per entry)", 2: "2-D (one row per sample)"}[ndim]
-        raise ValueError(f"{name} must be {kind}; got an array of shape {array.shape}")
+    allowed = (ndim,) if isinstance(ndim, int) else ndim
+    if array.ndim not in allowed:
+        kinds = {1: "1-D (one number per entry)", 2: "2-D (one row per sample)", 3: "3-D (a stack of 2-D arrays)"}
+        expected = " or ".join(kinds[n] for n in allowed)
+        raise ValueError(f"{name} must be {expected}; got an array of shape {array.shape}")
     if array.size == 0:
         raise ValueError(f"{name} must not be empty; got an array of shape {array.shape}")
     if not np.all(np.isfinite(array)):
@@ -87,10 +105,14 @@ def check_targets(name: str, value, n_rows: int, rows_of: str = "X") -> np.ndarr
     return array
 
 
+def check_between_0_and_1(name: str, array: np.ndarray, advice: str = "") -> np.ndarray:
+    """Return `array` if every entry lies between 0 and 1, else raise a ValueError."""
+    if array.min() < 0 or array.max() > 1:
+        raise ValueError(f"{name} must lie between 0 and 1; got values from {array.min():g} to {array.max():g}"
+                         + advice)
+    return array
+
+
 def check_bce_targets(name: str, array: np.ndarray) -> None:
     """Raise a ValueError unless every target lies between 0 and 1, as binary cross-entropy needs."""
-    if array.min() < 0 or array.max() > 1:
-        raise ValueError(
-            f"{name} must lie between 0 and 1 for the 'bce' loss; got values from "
-            f"{array.min():g} to {array.max():g} (scale the targets, or use loss='mse')"
-        )
+    check_between_0_and_1(name, array, " (the 'bce' loss needs that: scale the targets, or use loss_name='mse')")

@@ -1,4 +1,5 @@
-"""Tests for helpers.network: parameters, forward and backward pass, loss."""
+"""Tests for helpers.network: the starting weights, the activation and loss tables, the forward and
+backward pass, the update, and what the checked functions refuse."""
 
 import numpy as np
 import pytest
@@ -7,12 +8,13 @@ from hypothesis import strategies as st
 
 import helpers
 from helpers.network import ACTIVATIONS as ACTIVATION_TABLE
+from helpers.network import LOSSES as LOSS_TABLE
 from helpers.network import (
-    activate,
-    activation_slope,
+    PARAM_NAMES,
     backward_pass,
     bce,
     forward_pass,
+    gradient_descent_step,
     hidden_layer,
     loss_from_cache,
     mse,
@@ -84,16 +86,22 @@ def test_sigmoid_of_a_number_is_a_number_and_leaves_its_argument_alone():
     assert sigmoid(0.0) == 0.5 and sigmoid(3) == pytest.approx(1 / (1 + np.exp(-3)), rel=1e-15)
 
 
-def test_every_activation_comes_from_the_one_table_and_an_unknown_name_is_an_error():
-    z = np.linspace(-3, 3, 7)
-    assert set(ACTIVATION_TABLE) == set(ACTIVATIONS)
-    for name, (function, slope) in ACTIVATION_TABLE.items():
-        np.testing.assert_array_equal(activate(z, name), function(z))
-        np.testing.assert_array_equal(activation_slope(z, function(z), name), slope(z, function(z)))
+def activate(z, name):
+    return ACTIVATION_TABLE[name].function(z)
+
+
+def activation_slope(z, a, name):
+    return ACTIVATION_TABLE[name].slope(z, a)
+
+
+def test_every_activation_and_loss_is_a_named_pair_in_one_table_and_an_unknown_name_is_an_error():
+    assert list(ACTIVATION_TABLE) == ACTIVATIONS and list(LOSS_TABLE) == LOSSES
+    assert ACTIVATION_TABLE["sigmoid"].function is sigmoid and ACTIVATION_TABLE["tanh"].function is np.tanh
+    assert LOSS_TABLE["bce"].value is bce and LOSS_TABLE["mse"].value is mse
     with pytest.raises(KeyError):  # inside: a KeyError, never silently another activation
-        activate(z, "softmax")
+        activate(np.zeros(2), "softmax")
     with pytest.raises(KeyError):
-        hidden_layer(helpers.init_params(1, 2, 1), z[:, None], "Relu")
+        hidden_layer(helpers.init_params(1, 2, 1), np.zeros((3, 1)), "Relu")
 
 
 def test_unknown_activations_are_rejected_at_every_public_door():
@@ -101,7 +109,8 @@ def test_unknown_activations_are_rejected_at_every_public_door():
     params = helpers.init_params(2, 3, 1, seed=0)
     message = r"activation must be one of 'sigmoid', 'tanh', 'relu'; got 'softplus'"
     for call in (lambda: helpers.forward(params, X, "softplus"),
-                 lambda: helpers.train(X, Y, 3, activation="softplus"),
+                 lambda: helpers.train(X, Y, params, activation="softplus"),
+                 lambda: helpers.train_in_batches(X, Y, params, batch_size=2, activation="softplus"),
                  lambda: helpers.gradient_check(params, X, Y, "softplus"),
                  lambda: helpers.random_search(X, Y, 3, activation="softplus")):
         with pytest.raises(ValueError, match=message):
@@ -168,7 +177,7 @@ def test_loss_value_and_the_loss_of_a_forward_pass_are_one_formula():
     for activation in ACTIVATIONS:
         for loss in LOSSES:
             output, cache = forward_pass(params, X, activation)
-            from_the_pass = float(loss_from_cache(cache, Y, loss))
+            from_the_pass = loss_from_cache(cache, Y, loss)
             assert helpers.loss_value(output, Y, loss) == pytest.approx(from_the_pass, rel=1e-13)
 
 
@@ -181,15 +190,13 @@ def test_bce_on_logits_equals_the_textbook_formula_where_it_is_well_conditioned(
     assert float(mse(z2, p, Y)) == pytest.approx(np.mean((p - Y) ** 2), rel=1e-14)
 
 
-def test_a_stack_of_networks_gets_one_loss_each():
-    z2 = np.random.default_rng(0).normal(size=(5, 7, 2))
-    Y = np.random.default_rng(1).uniform(size=(7, 2))
-    output = sigmoid(z2)
-    for function in (bce, mse):
-        stacked = function(z2, output, Y)
-        assert stacked.shape == (5,)
-        for k in range(5):
-            assert stacked[k] == function(z2[k], output[k], Y)
+def test_each_loss_averages_plainly_over_every_entry():
+    z2 = np.array([[-1.0, 2.0], [0.5, 3.0], [-2.0, 0.0]])
+    Y = np.array([[0.0, 1.0], [1.0, 0.25], [0.5, 0.0]])
+    output = 1 / (1 + np.exp(-z2))
+    entries_bce = [np.log1p(np.exp(z)) - y * z for z, y in zip(z2.ravel(), Y.ravel(), strict=True)]
+    assert bce(z2, output, Y) == pytest.approx(sum(entries_bce) / 6, rel=1e-14)
+    assert mse(z2, output, Y) == pytest.approx(sum((output.ravel() - Y.ravel()) ** 2) / 6, rel=1e-14)
 
 
 # --- backward ---
@@ -211,8 +218,8 @@ def test_gradient_check_catches_a_wrong_backward_pass(monkeypatch):
     import helpers.gradcheck as gradcheck
     real_backward = gradcheck.backward_pass
 
-    def forgets_the_slope(params, cache, Y, loss):  # a classic bug: delta1 = delta2 W2^T, without * f'(z1)
-        grads = real_backward(params, cache, Y, loss)
+    def forgets_the_slope(params, cache, Y, loss_name):  # a classic bug: delta1 = delta2 W2^T, without * f'(z1)
+        grads = real_backward(params, cache, Y, loss_name)
         delta2 = (cache["output"] - Y) / Y.size  # the output error of bce, gradient_check's default loss
         delta1 = delta2 @ params["W2"].T  # the bug: never multiplied by the slope f'(z1)
         grads["W1"], grads["b1"] = cache["X"].T @ delta1, delta1.sum(axis=0)
@@ -223,14 +230,40 @@ def test_gradient_check_catches_a_wrong_backward_pass(monkeypatch):
 
 
 @pytest.mark.parametrize("loss", LOSSES)
-def test_a_scaled_backward_pass_is_the_gradient_times_the_scale(loss):
-    # gradient descent passes its learning rate as the scale: learning_rate * dL/dW in one go
+def test_the_output_error_is_the_derivative_of_the_mean_loss_with_respect_to_z2(loss):
+    rng = np.random.default_rng(4)
+    z2, Y = rng.normal(size=(5, 2)), rng.uniform(size=(5, 2))
+    step = 1e-6
+    numerical = np.zeros_like(z2)
+    for index in np.ndindex(z2.shape):
+        plus, minus = z2.copy(), z2.copy()
+        plus[index] += step
+        minus[index] -= step
+        numerical[index] = (LOSS_TABLE[loss].value(plus, sigmoid(plus), Y)
+                            - LOSS_TABLE[loss].value(minus, sigmoid(minus), Y)) / (2 * step)
+    np.testing.assert_allclose(LOSS_TABLE[loss].error(sigmoid(z2), Y), numerical, rtol=1e-6, atol=1e-10)
+
+
+def test_the_backward_pass_reads_as_notebook_03s_equations():
     params, X, Y = random_problem(2, 5, 3, 4, 2)
     cache = forward_pass(params, X, "tanh")[1]
-    grads = helpers.backward(params, cache, Y, loss)
-    scaled = backward_pass(params, cache, Y, loss, scale=0.3)
-    for name in grads:
-        np.testing.assert_allclose(scaled[name], 0.3 * grads[name], rtol=1e-13, atol=1e-17)
+    delta2 = (cache["output"] - Y) / Y.size
+    delta1 = (delta2 @ params["W2"].T) * (1 - np.tanh(X @ params["W1"] + params["b1"]) ** 2)
+    expected = {"W1": X.T @ delta1, "b1": delta1.sum(axis=0), "W2": cache["hidden"].T @ delta2,
+                "b2": delta2.sum(axis=0)}
+    grads = backward_pass(params, cache, Y, "bce")
+    for name in PARAM_NAMES:
+        np.testing.assert_allclose(grads[name], expected[name], rtol=1e-13, atol=1e-16)
+
+
+def test_a_gradient_descent_step_moves_every_weight_against_its_gradient_and_keeps_the_old_weights():
+    params, X, Y = random_problem(2, 5, 3, 4, 2)
+    before = {name: array.copy() for name, array in params.items()}
+    grads = {name: np.full_like(array, 2.0) for name, array in params.items()}
+    stepped = gradient_descent_step(params, grads, 0.25)
+    for name in PARAM_NAMES:
+        np.testing.assert_array_equal(stepped[name], before[name] - 0.5)
+        np.testing.assert_array_equal(params[name], before[name])
 
 
 def test_backward_returns_the_same_keys_and_shapes_as_params():
@@ -259,55 +292,6 @@ def test_an_output_of_exactly_one_half_predicts_class_0():
     assert helpers.accuracy(np.array([[0.5]]), np.array([1])) == 0.0
 
 
-# --- bad input: every message names the argument, what was given and what is allowed ---
-
-@pytest.mark.parametrize("call, error, message", [
-    (lambda: helpers.init_params(2, 3, 1, init="ones"),
-     ValueError, r"init must be one of 'zero', 'constant', 'random', 'xavier', 'he'; got 'ones'"),
-    (lambda: helpers.init_params(2, 0, 1), ValueError, r"n_hidden must be at least 1; got 0"),
-    (lambda: helpers.init_params(2, 2.5, 1), TypeError, r"n_hidden must be a whole number \(int\); got 2\.5"),
-    (lambda: helpers.init_params(2, 3, 1, "random", scale=-1), ValueError, r"scale must be 0 or more; got -1"),
-    (lambda: helpers.init_params(2, 3, 1, "constant", value=float("nan")),
-     ValueError, r"value must be a finite number; got nan"),
-    (lambda: helpers.forward(helpers.init_params(2, 3, 1), np.zeros(2)),
-     ValueError, r"X must be 2-D \(one row per sample\); got an array of shape \(2,\)"),
-    (lambda: helpers.forward(helpers.init_params(2, 3, 1), np.zeros((4, 3))),
-     ValueError, r"X has 3 columns \(inputs\), but params\['W1'\] has shape \(2, 3\), which expects 2 inputs"),
-    (lambda: helpers.forward(helpers.init_params(2, 3, 1), [[0, np.nan]]),
-     ValueError, r"X must contain only finite numbers; it contains NaN or infinity"),
-    (lambda: helpers.forward(helpers.init_params(2, 3, 1), [[0, 1]], activation="softmax"),
-     ValueError, r"activation must be one of 'sigmoid', 'tanh', 'relu'; got 'softmax'"),
-    (lambda:
-     helpers.forward({"W1": np.zeros((2, 3)), "b1": np.zeros(4), "W2": np.zeros((3, 1)), "b2": np.zeros(1)}, [[0, 1]]),
-     ValueError, r"params\['b1'\] has shape \(4,\), but W1 has shape \(2, 3\) so params\['b1'\] "
-                 r"must have shape \(3,\)"),
-    (lambda: helpers.forward({"W1": np.zeros((2, 3))}, [[0, 1]]),
-     ValueError, r"params is missing \['b1', 'W2', 'b2'\]"),
-    (lambda: helpers.forward([1, 2], [[0, 1]]), TypeError, r"params must be a dict"),
-    (lambda: helpers.forward(helpers.init_params(2, 3, 1), [["a", "b"]]),
-     TypeError, r"X must be an array of numbers; got \[\['a', 'b'\]\]"),
-    (lambda: helpers.loss_value([[0.5]], [[0.5]], loss="hinge"),
-     ValueError, r"loss must be one of 'bce', 'mse'; got 'hinge'"),
-    (lambda: helpers.loss_value([[0.5], [0.5]], [[1.0]]),
-     ValueError, r"Y must have one row per sample of output \(2 rows\); got 1 rows"),
-    (lambda: helpers.loss_value([[0.5]], [[3.0]]),
-     ValueError, r"Y must lie between 0 and 1 for the 'bce' loss; got values from 3 to 3"),
-    (lambda: helpers.backward(helpers.init_params(2, 3, 1), {}, [[1.0]]),
-     ValueError, r"cache must be the second value returned by forward"),
-    (lambda:
-     helpers.backward(helpers.init_params(2, 3, 1), helpers.forward(helpers.init_params(2, 3, 1), np.zeros((4, 2)))[1],
-                      np.zeros((3, 1))),
-     ValueError, r"Y must have one row per sample of X \(4 rows\); got 3 rows"),
-    (lambda:
-     helpers.backward(helpers.init_params(2, 3, 1), helpers.forward(helpers.init_params(2, 3, 1), np.zeros((4, 2)))[1],
-                      np.zeros((4, 2))),
-     ValueError, r"Y has shape \(4, 2\) but the network has 1 outputs, so Y must have shape \(4, 1\)"),
-])
-def test_bad_input_gets_a_clear_message(call, error, message):
-    with pytest.raises(error, match=message):
-        call()
-
-
 # --- the output layer's own rule, and the scaled rules ---
 
 def test_output_init_sets_the_output_layer_apart_and_none_means_the_same_rule():
@@ -329,12 +313,6 @@ def test_scaled_rules_draw_with_their_variance(rule, n_in, n_out, variance):
     assert abs(weights.mean()) < 0.01
 
 
-def test_bad_output_init_gets_a_clear_message():
-    message = r"output_init must be one of 'zero', 'constant', 'random', 'xavier', 'he'; got 'glorot'"
-    with pytest.raises(ValueError, match=message):
-        helpers.init_params(2, 3, 1, output_init="glorot")
-
-
 # --- the package's layering ---
 
 def test_no_module_imports_another_modules_underscore_names():
@@ -348,3 +326,120 @@ def test_no_module_imports_another_modules_underscore_names():
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("helpers"):
                 private += [f"{path.name}: {alias.name}" for alias in node.names if alias.name.startswith("_")]
     assert private == []
+
+
+# --- layer_weights and init_params: defaults ---
+
+def test_layer_weights_defaults_to_normal_draws_with_standard_deviation_one_from_the_given_rng():
+    weights = helpers.layer_weights(3, 4, rng=np.random.default_rng(5))
+    np.testing.assert_array_equal(weights, np.random.default_rng(5).normal(0.0, 1.0, size=(3, 4)))
+
+
+def test_layer_weights_without_an_rng_draws_fresh_weights_each_call():
+    first, second = helpers.layer_weights(30, 20), helpers.layer_weights(30, 20)
+    assert first.shape == second.shape == (30, 20)
+    assert np.all(np.isfinite(first)) and not np.array_equal(first, second)
+
+
+def test_constant_weights_default_to_one_half():
+    assert np.all(helpers.layer_weights(2, 3, "constant") == 0.5)
+    params = helpers.init_params(2, 3, 1, "constant")
+    assert np.all(params["W1"] == 0.5) and np.all(params["W2"] == 0.5)
+
+
+def test_constant_and_zero_layers_follow_their_value():
+    np.testing.assert_array_equal(helpers.layer_weights(2, 3, "constant", value=-1.25), np.full((2, 3), -1.25))
+    np.testing.assert_array_equal(helpers.layer_weights(3, 2, "zero", value=7.0), np.zeros((3, 2)))
+
+
+def test_a_layer_of_one_weight_is_allowed():
+    assert helpers.layer_weights(1, 1, "constant", value=2.0).tolist() == [[2.0]]
+    assert helpers.init_params(1, 1, 1, "zero")["W2"].shape == (1, 1)
+
+
+def test_a_fraction_as_value_or_scale_is_a_number_and_a_string_is_refused_before_anything_is_drawn():
+    from fractions import Fraction
+
+    assert np.all(helpers.init_params(2, 3, 1, "constant", value=Fraction(1, 4))["W1"] == 0.25)
+    assert helpers.init_params(2, 3, 1, scale=Fraction(1, 2), seed=0)["W1"].std() > 0
+    with pytest.raises(TypeError, match=r"value must be a number; got '0.5'"):
+        helpers.init_params(2, 3, 1, "constant", value="0.5")
+    with pytest.raises(ValueError, match=r"scale must be a finite number"):
+        helpers.init_params(2, 3, 1, scale=10**400)
+
+
+# --- accuracy: the same threshold for predictions and targets ---
+
+def test_a_soft_target_of_exactly_one_half_counts_as_class_0_like_an_output_of_one_half():
+    assert helpers.accuracy(np.array([[0.5], [0.7]]), np.array([[0.5], [0.5]])) == 0.5
+    assert helpers.accuracy(np.array([[0.2, 0.9]]), np.array([[0.5, 0.51]])) == 1.0
+
+
+# --- what the checked functions refuse, beyond types and shapes (see test_validation.py) ---
+
+def test_backward_refuses_bce_targets_outside_0_and_1_but_mse_takes_them():
+    X, Y = helpers.data.logic_gate("xor")
+    params = helpers.init_params(2, 3, 1, seed=0)
+    cache = helpers.forward(params, X)[1]
+    with pytest.raises(ValueError, match=r"Y must lie between 0 and 1.*got values from 0 to 2.*'bce'"):
+        helpers.backward(params, cache, 2 * Y)
+    assert helpers.backward(params, cache, 2 * Y, loss_name="mse")["W1"].shape == (2, 3)
+
+
+@pytest.mark.parametrize("function", [helpers.loss_value, helpers.accuracy])
+def test_loss_value_and_accuracy_refuse_outputs_outside_0_and_1(function):
+    with pytest.raises(ValueError, match=r"output must lie between 0 and 1; got values from -0.5 to 1"):
+        function([[-0.5], [1.0]], [[0.0], [1.0]])
+    with pytest.raises(ValueError, match=r"output must lie between 0 and 1; got values from 0.2 to 3"):
+        function([[0.2], [3.0]], [[0.0], [1.0]])
+
+
+@pytest.mark.parametrize("function", [helpers.loss_value, helpers.accuracy])
+def test_loss_value_and_accuracy_refuse_targets_of_another_shape_instead_of_broadcasting(function):
+    with pytest.raises(ValueError, match=r"Y has shape \(3, 1\) but output has shape \(3, 2\)"):
+        function(np.full((3, 2), 0.5), [[1.0], [0.0], [1.0]])
+
+
+def test_accuracy_refuses_targets_outside_0_and_1():
+    with pytest.raises(ValueError, match=r"Y must lie between 0 and 1; got values from 0 to 2"):
+        helpers.accuracy([[0.7], [0.2]], [[2.0], [0.0]])
+
+
+@pytest.mark.parametrize("X, given", [([["1.5", "2"]], r"\[\['1.5', '2'\]\]"),
+                                      ([[1 + 2j, 0.0]], r"\[\[\(1\+2j\), 0.0\]\]"),
+                                      (np.array([[1.5, 2.0]], dtype=complex), "an array of shape")])
+def test_forward_refuses_strings_and_complex_numbers_instead_of_parsing_or_dropping_them(X, given):
+    with pytest.raises(TypeError, match=rf"X must be an array of real numbers \(int or float\); got {given}"):
+        helpers.forward(helpers.init_params(2, 3, 1, seed=0), X)
+
+
+def test_forward_takes_whole_numbers_booleans_and_fractions_as_numbers():
+    from fractions import Fraction
+
+    params = helpers.init_params(2, 3, 1, seed=0)
+    expected = helpers.forward(params, [[1.0, 0.5]])[0]
+    for X in ([[1, Fraction(1, 2)]], np.array([[1, 0.5]], dtype=object)):
+        np.testing.assert_array_equal(helpers.forward(params, X)[0], expected)
+    np.testing.assert_array_equal(helpers.forward(params, [[True, False]])[0], helpers.forward(params, [[1, 0]])[0])
+
+
+def test_backward_with_the_cache_of_another_network_says_so():
+    X, Y = helpers.data.logic_gate("xor")
+    three = helpers.init_params(2, 3, 1, seed=0)
+    five = helpers.init_params(2, 5, 1, seed=0)
+    with pytest.raises(ValueError, match=r"cache does not belong to this network: cache\['z1'\] .* shape \(4, 5\)"):
+        helpers.backward(five, helpers.forward(three, X)[1], Y)
+    two_outputs = helpers.init_params(2, 3, 2, seed=0)
+    with pytest.raises(ValueError, match=r"cache\['z2'\] should have shape \(4, 2\)"):
+        helpers.backward(two_outputs, helpers.forward(three, X)[1], np.hstack([Y, Y]))
+
+
+def test_backward_needs_the_whole_cache_of_forward():
+    X, Y = helpers.data.logic_gate("xor")
+    params = helpers.init_params(2, 3, 1, seed=0)
+    cache = helpers.forward(params, X)[1]
+    for missing in ("z1", "z2", "X", "activation"):
+        with pytest.raises(ValueError, match=r"cache must be the second value returned by forward\(params, X\)"):
+            helpers.backward(params, {key: value for key, value in cache.items() if key != missing}, Y)
+    with pytest.raises(ValueError, match=r"cache\['activation'\] must be one of 'sigmoid', 'tanh', 'relu'"):
+        helpers.backward(params, {**cache, "activation": "step"}, Y)

@@ -1,4 +1,5 @@
-"""Tests for helpers.symmetry, and the central fact of the series: equal starts stay equal."""
+"""Tests for helpers.symmetry (how different the hidden neurons are, and the distances between them),
+and the central fact of the series: equal starts stay equal."""
 
 import numpy as np
 import pytest
@@ -32,8 +33,8 @@ EQUAL_STARTS += [("zero", "sigmoid", "and"), ("zero", "sigmoid", "moons")]
 @pytest.mark.parametrize("n_hidden", [2, 4, 5, 6])
 def test_equal_starts_keep_hidden_neurons_identical(init, activation, n_hidden, data):
     X, Y = DATA[data]
-    history = helpers.train(X, Y, n_hidden, init=init, value=0.3, activation=activation,
-                            learning_rate=0.5, epochs=400)
+    start = helpers.init_params(2, n_hidden, 1, init, value=0.3)
+    history = helpers.train(X, Y, start, activation=activation, learning_rate=0.5, epochs=400)
     assert np.abs(history.W1[-1] - history.W1[0]).max() > 1e-3, "the weights must move, or the test proves nothing"
     # Within rounding, not bitwise: BLAS may compute some columns with other kernels.
     assert largest_relative_column_difference(history.W1) < 1e-12
@@ -46,14 +47,14 @@ def test_a_zero_start_with_tanh_or_relu_never_moves_the_weights(activation):
     # f(0) = 0: the output layer sees no activation, so W2 gets no gradient, and with W2 = 0 no
     # error reaches W1. Only the output bias learns (the mean target of AND is not 0.5).
     X, Y = logic_gate("and")
-    history = helpers.train(X, Y, 4, init="zero", activation=activation, epochs=100)
+    history = helpers.train(X, Y, helpers.init_params(2, 4, 1, "zero"), activation=activation, epochs=100)
     assert np.all(history.W1 == 0) and np.all(history.b1 == 0) and np.all(history.W2 == 0)
     assert history.b2[-1, 0] < -0.5
 
 
 def test_zero_init_on_balanced_targets_starts_at_a_stationary_point():
     X, Y = logic_gate("xor")  # mean target 0.5 = sigmoid(0): every gradient is exactly zero
-    history = helpers.train(X, Y, 4, init="zero", epochs=100)
+    history = helpers.train(X, Y, helpers.init_params(2, 4, 1, "zero"), epochs=100)
     assert np.all(history.W1 == 0) and np.all(history.W2 == 0)
     assert history.loss[-1] == pytest.approx(np.log(2), rel=1e-15)
 
@@ -62,7 +63,8 @@ def test_zero_init_on_balanced_targets_starts_at_a_stationary_point():
 @pytest.mark.parametrize("n_hidden", [2, 4, 5])
 def test_random_starts_give_all_distinct_hidden_neurons(activation, n_hidden):
     X, Y = logic_gate("xor")
-    history = helpers.train(X, Y, n_hidden, init="random", seed=2, activation=activation, epochs=400)
+    start = helpers.init_params(2, n_hidden, 1, seed=2)
+    history = helpers.train(X, Y, start, activation=activation, epochs=400)
     assert helpers.count_distinct_neurons(history.params) == n_hidden
     assert helpers.smallest_neuron_distance(history.params["W1"]) > 1e-3
 
@@ -125,3 +127,70 @@ def test_huge_weights_are_compared_without_overflow_warnings():
     params = {"W1": np.array([[1e308, -1e308]]), "b1": np.zeros(2), "W2": np.ones((2, 1)), "b2": np.zeros(1)}
     assert helpers.count_distinct_neurons(params) == 2
     assert helpers.largest_neuron_difference(params) == np.inf
+
+def test_the_distance_between_two_neurons_is_the_length_of_the_difference_of_their_columns():
+    # columns (0, 0) and (3, 4): a 3-4-5 triangle
+    distance = helpers.smallest_neuron_distance(np.array([[0.0, 3.0], [0.0, 4.0]]))
+    assert distance == 5.0 and isinstance(distance, float)
+
+
+def test_the_smallest_of_three_pairwise_distances_is_reported():
+    # columns (0, 0), (6, 8), (3, 4): distances 10, 5 and 5 -> 5
+    assert helpers.smallest_neuron_distance(np.array([[0.0, 6.0, 3.0], [0.0, 8.0, 4.0]])) == 5.0
+    # columns (0, 0), (6, 8), (20, 0): distances 10, 20 and about 16.1 -> 10
+    assert helpers.smallest_neuron_distance(np.array([[0.0, 6.0, 20.0], [0.0, 8.0, 0.0]])) == 10.0
+
+
+def test_a_stack_of_snapshots_gets_one_distance_each():
+    stack = np.array([[[0.0, 3.0], [0.0, 4.0]], [[1.0, 1.0], [2.0, 2.0]], [[0.0, 1.0], [0.0, 0.0]]])
+    distances = helpers.smallest_neuron_distance(stack)
+    assert isinstance(distances, np.ndarray) and distances.tolist() == [5.0, 0.0, 1.0]
+
+
+def test_one_hidden_neuron_has_no_pair_and_the_distance_is_infinite():
+    assert helpers.smallest_neuron_distance([[1.0], [2.0]]) == np.inf
+    assert helpers.smallest_neuron_distance(np.ones((4, 3, 1))).tolist() == [np.inf] * 4
+
+
+def test_whole_number_weights_are_numbers_not_integers_that_overflow():
+    # 4e9 squared is 1.6e19, beyond the largest 64-bit integer (9.2e18)
+    assert helpers.smallest_neuron_distance([[0, 4_000_000_000]]) == 4e9
+
+
+# --- bad input, and sizes that must stay quick and small ---
+
+@pytest.mark.parametrize("W1, message", [
+    ([1.0, 2.0], r"W1 must be 2-D \(one row per sample\) or 3-D"), (np.zeros((0, 3)), r"W1 must not be empty"),
+    (np.zeros((2, 3, 4, 5)), r"W1 must be 2-D .* or 3-D"), ([[np.nan, 1.0]], r"W1 must contain only finite numbers"),
+])
+def test_smallest_neuron_distance_refuses_what_is_not_a_W1_or_a_stack_of_them(W1, message):
+    with pytest.raises(ValueError, match=message):
+        helpers.smallest_neuron_distance(W1)
+    with pytest.raises(TypeError, match=r"W1 must be an array of real numbers"):
+        helpers.smallest_neuron_distance([["a", "b"]])
+
+
+def test_smallest_neuron_distance_of_10_000_neurons_takes_little_memory():
+    import tracemalloc
+
+    W1 = np.random.default_rng(0).normal(size=(3, 10_000))
+    tracemalloc.start()
+    distance = helpers.smallest_neuron_distance(W1)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 50e6  # all pairs at once took 3.9 GB
+    j = np.argmin([np.linalg.norm(W1[:, :k] - W1[:, k:k + 1], axis=0).min() for k in range(1, 10_000)]) + 1
+    assert distance == pytest.approx(np.linalg.norm(W1[:, :j] - W1[:, j:j + 1], axis=0).min(), rel=1e-12)
+
+
+def test_count_distinct_neurons_of_2000_neurons_is_quick():
+    import time
+
+    rng = np.random.default_rng(0)
+    params = {"W1": rng.normal(size=(2, 2000)), "b1": np.zeros(2000), "W2": rng.normal(size=(2000, 1)),
+              "b2": np.zeros(1)}
+    params["W1"][:, 1000:] = params["W1"][:, :1000]  # the second half copies the first
+    params["W2"][1000:] = params["W2"][:1000]
+    started = time.process_time()
+    assert helpers.count_distinct_neurons(params) == 1000
+    assert time.process_time() - started < 3.0  # a Python loop over every pair took 17 s
