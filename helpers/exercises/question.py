@@ -1,89 +1,121 @@
 """Checks for the exercises of notebook 00 · The question.
 
-Each check prints one line of feedback and returns True (right) or False (wrong or unanswered).
+    check_weight_count(answer)              how many numbers does the 3-4-2 network learn?
+    check_strongest_neuron(answer, params)  which hidden neuron of params_random responds most to x = [1, 0, 0]?
+
+Each check prints one line of feedback and returns a Verdict (truthy when the answer is right).
 """
 
 import numpy as np
 
-from helpers.exercises import Verdict, as_whole_number, feedback, not_answered
-from helpers.network import check_params, hidden_layer
+from helpers import init_params
+from helpers.exercises import (
+    Verdict,
+    as_numbers,
+    as_whole_number,
+    hint_for,
+    never_raises,
+    not_answered,
+    right,
+    shown,
+    wrong,
+)
+from helpers.network import PARAM_NAMES, hidden_layer
 
-# The network of the exercises: 3 inputs, 4 hidden neurons, 2 outputs.
-LAYER_SIZES = (3, 4, 2)
+_LAYER_SIZES = (3, 4, 2)  # the network of both exercises
+_SEED = 0                 # params_random = helpers.init_params(3, 4, 2, seed=SEED) in the notebook
+_X = np.array([[1.0, 0.0, 0.0]])
 
 
+def _weight_count() -> int:
+    n_inputs, n_hidden, n_outputs = _LAYER_SIZES
+    return n_inputs * n_hidden + n_hidden * n_outputs + n_hidden + n_outputs
+
+
+def _notebook_network() -> dict:
+    return init_params(*_LAYER_SIZES, seed=_SEED)
+
+
+def _hidden_outputs() -> np.ndarray:
+    """The hidden neurons' outputs for x = [1, 0, 0] in the notebook's network, shape (n_hidden,)."""
+    return hidden_layer(_notebook_network(), _X, "sigmoid")[1][0]
+
+
+def _answer_key() -> dict:
+    return {"check_weight_count": _weight_count(),
+            "check_strongest_neuron": int(np.argmax(_hidden_outputs())) + 1}
+
+
+@never_raises
 def check_weight_count(answer) -> Verdict:
-    """Exercise 1: how many numbers (weights and biases) does the 3-4-2 network learn? 26."""
+    """Exercise 1: how many numbers (weights and biases) does the 3-4-2 network learn?"""
     if answer is None:
         return not_answered("replace None with the number of weights, biases included, of the 3-4-2 network.")
     count = as_whole_number(answer)
     if count is None:
-        return feedback(False, "", f"expected a whole number such as 10; got {answer!r}.")
-    n_inputs, n_hidden, n_outputs = LAYER_SIZES
-    edges = n_inputs * n_hidden + n_hidden * n_outputs  # 12 + 8 = 20 lines in the diagram
-    correct = edges + n_hidden + n_outputs              # one bias per hidden and output neuron
-    answer = count
-    hints = {
+        return wrong(f"expected a whole number such as 10; got {shown(answer)}.")
+    n_inputs, n_hidden, n_outputs = _LAYER_SIZES
+    edges = n_inputs * n_hidden + n_hidden * n_outputs  # the lines of the diagram
+    if count == _weight_count():
+        return right(f"3·4 + 4·2 = {edges} weights and 4 + 2 = 6 biases: {count} numbers to learn.")
+    mistakes = {
         edges: f"{edges} counts the lines of the diagram (3·4 + 4·2). Every hidden and every output "
                "neuron also has its own bias.",
         edges + n_hidden: "you added the 4 hidden biases; the 2 output neurons have a bias too.",
         edges + n_outputs: "you added the 2 output biases; the 4 hidden neurons have a bias too.",
-        correct + n_inputs: "the inputs are not neurons: they only pass the numbers on, so they "
-                            "have no bias.",
+        _weight_count() + n_inputs: "the inputs are not neurons: they only pass the numbers on, so they "
+                                    "have no bias.",
         n_inputs + n_hidden + n_outputs: "that counts the circles (neurons). Count the lines "
                                          "(weights) and add one bias per hidden and output neuron.",
         n_inputs * n_hidden: "that is the first layer only (W1). Add the second layer (W2) and the biases.",
     }
-    hint = hints.get(answer, "count the lines: each of the 3 inputs goes to each of the 4 hidden neurons, "
-                             "each hidden neuron goes to each of the 2 outputs; then add one bias per "
-                             "hidden and output neuron.")
-    return feedback(answer == correct,
-                    f"3·4 + 4·2 = {edges} weights and 4 + 2 = 6 biases: {correct} numbers to learn.",
-                    hint)
+    return wrong(hint_for(count, mistakes, "count the lines: each of the 3 inputs goes to each of the 4 hidden "
+                                           "neurons, each hidden neuron goes to each of the 2 outputs; then add "
+                                           "one bias per hidden and output neuron."))
 
 
-def hidden_outputs(params: dict, x) -> np.ndarray:
-    """What each hidden neuron outputs for one input x (n_inputs,): sigmoid(x W1 + b1), shape (n_hidden,)."""
-    return hidden_layer(params, np.asarray(x, dtype=np.float64).reshape(1, -1), "sigmoid")[1][0]
+def _is_notebook_network(params) -> bool:
+    """Whether `params` holds exactly the numbers of the notebook's params_random."""
+    if not isinstance(params, dict) or any(name not in params for name in PARAM_NAMES):
+        return False
+    reference = _notebook_network()
+    for name in PARAM_NAMES:
+        array = as_numbers(params[name])
+        if array is None or array.shape != reference[name].shape or not np.array_equal(array, reference[name]):
+            return False
+    return True
 
 
+@never_raises
 def check_strongest_neuron(answer, params) -> Verdict:
-    """Exercise 2: which hidden neuron (numbered from 1) outputs the most for x = [1, 0, 0]?
-
-    `params` is the random network of the notebook. Every neuron sharing the largest output is accepted.
-    """
+    """Exercise 2: which hidden neuron (numbered from 1, as in the figures) of the notebook's
+    `params_random` gives the largest output for x = [1, 0, 0]? Pass params_random unchanged
+    as the second argument: the check compares it with the network the notebook made."""
+    n_hidden = _LAYER_SIZES[1]
     if answer is None:
-        return not_answered(f"replace None with the number (1 to {LAYER_SIZES[1]}) of the hidden neuron "
+        return not_answered(f"replace None with the number (1 to {n_hidden}) of the hidden neuron "
                             "with the largest output for x = [1, 0, 0].")
-    try:
-        params = check_params(params)
-    except (TypeError, ValueError) as error:
-        return feedback(False, "", f"the second argument must be the network `params_random` of this "
-                                   f"notebook ({error}).")
-    n_inputs, n_hidden = params["W1"].shape
-    if n_inputs != LAYER_SIZES[0]:
-        return feedback(False, "", f"the second argument must be the 3-4-2 network `params_random`; "
-                                   f"this one has {n_inputs} inputs.")
+    if not _is_notebook_network(params):
+        return wrong("the second argument must be the notebook's network `params_random`, unchanged "
+                     "(re-run the cell that makes it if you changed it); this exercise is about that "
+                     f"network. Got {shown(params)}.")
     number = as_whole_number(answer)
     if number is None:
-        return feedback(False, "", f"expected the number of a hidden neuron, 1 to {n_hidden}; got {answer!r}.")
-    answer = number
-    if not 1 <= answer <= n_hidden:
-        return feedback(False, "", f"the hidden neurons are numbered 1 to {n_hidden}, as in the figures "
-                                   f"(numpy's argmax counts from 0: add 1); got {answer}.")
-    outputs = hidden_outputs(params, [1.0, 0.0, 0.0])
-    best = [j + 1 for j in np.flatnonzero(outputs == outputs.max())]
-    if answer in best:
-        j = answer - 1
-        return feedback(True, f"hidden neuron {answer} outputs {outputs[j]:.4f}, the most of all {n_hidden}. "
-                              f"With x = [1, 0, 0] its weighted sum is its weight from x1 plus its bias: "
-                              f"{params['W1'][0, j]:.4f} + {params['b1'][j]:.4f}.", "")
-    if answer + 1 in best:
-        hint = ("close: the figures number the neurons from 1, while numpy's argmax counts from 0. "
-                "Add 1 to the index.")
-    else:
-        hint = (f"hidden neuron {answer} outputs {outputs[answer - 1]:.4f}; another neuron outputs more. "
-                "With x = [1, 0, 0], neuron j's weighted sum is W1[0, j] + b1[j] (its weight from x1 plus "
-                "its bias, and a new network's biases are 0); the sigmoid grows with the sum: look at the "
-                "first row of W1.")
-    return feedback(False, "", hint)
+        return wrong(f"expected the number of a hidden neuron, 1 to {n_hidden}; got {shown(answer)}.")
+    if not 1 <= number <= n_hidden:
+        return wrong(f"the hidden neurons are numbered 1 to {n_hidden}, as in the figures "
+                     f"(numpy's argmax counts from 0: add 1); got {shown(number)}.")
+    outputs = _hidden_outputs()
+    best = int(np.argmax(outputs)) + 1
+    if number == best:
+        W1, b1 = _notebook_network()["W1"], _notebook_network()["b1"]
+        return right(f"hidden neuron {number} outputs {outputs[number - 1]:.4f}, the most of all {n_hidden}. "
+                     f"With x = [1, 0, 0] its weighted sum is its weight from x1 plus its bias: "
+                     f"{W1[0, number - 1]:.4f} + {b1[number - 1]:.4f}.")
+    if number + 1 == best:
+        return wrong("close: the figures number the neurons from 1, while numpy's argmax counts from 0. "
+                     "Add 1 to the index.")
+    return wrong(f"hidden neuron {number} outputs {outputs[number - 1]:.4f}; another neuron outputs more. "
+                 "With x = [1, 0, 0], neuron j's weighted sum is W1[0, j] + b1[j] (its weight from x1 plus "
+                 "its bias, and a new network's biases are 0); the sigmoid grows with the sum: look at the "
+                 "first row of W1.")
