@@ -5,6 +5,7 @@ weights (row j of W2). permute_hidden moves all three of every neuron to a new p
 """
 
 import numbers
+import reprlib
 
 import numpy as np
 
@@ -15,13 +16,14 @@ def check_order(order, n_hidden: int) -> list[int]:
     """Return `order` as a list of ints if it lists every hidden neuron 0, 1, ..., n_hidden - 1 exactly once."""
     allowed = f"each of the hidden neurons 0 to {n_hidden - 1} exactly once, e.g. {list(range(n_hidden))[::-1]}"
     if isinstance(order, (str, bytes, dict, set, frozenset)) or not np.iterable(order):
-        raise TypeError(f"order must be a list of whole numbers naming {allowed}; got {order!r}")
+        raise TypeError(f"order must be a list of whole numbers naming {allowed}; got {reprlib.repr(order)}")
     entries = order.tolist() if isinstance(order, np.ndarray) else list(order)
     if not all(isinstance(entry, numbers.Integral) and not isinstance(entry, (bool, np.bool_)) for entry in entries):
-        raise TypeError(f"order must be a list of whole numbers naming {allowed}; got {order!r}")
+        raise TypeError(f"order must be a list of whole numbers naming {allowed}; got {reprlib.repr(order)}")
     entries = [int(entry) for entry in entries]
     if sorted(entries) != list(range(n_hidden)):
-        raise ValueError(f"order must name {allowed} (the network has {n_hidden} hidden neurons); got {entries}")
+        raise ValueError(f"order must name {allowed} (the network has {n_hidden} hidden neurons); "
+                         f"got {reprlib.repr(entries)}")
     return entries
 
 
