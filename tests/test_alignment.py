@@ -60,8 +60,10 @@ def test_chained_neighbours_count_as_one_direction():
 
 def test_small_start_lines_the_neurons_up_on_and_and_scale_one_does_not():
     X, Y = logic_gate("and")
-    small = helpers.train(X, Y, 4, init="random", scale=0.01, seed=0, learning_rate=1.0, epochs=50)
-    large = helpers.train(X, Y, 4, init="random", scale=1.0, seed=0, learning_rate=1.0, epochs=50)
+    small = helpers.train(X, Y, helpers.init_params(2, 4, 1, "random", scale=0.01, seed=0),
+                          learning_rate=1.0, epochs=50)
+    large = helpers.train(X, Y, helpers.init_params(2, 4, 1, "random", scale=1.0, seed=0),
+                          learning_rate=1.0, epochs=50)
     # the same draw, shrunk: at epoch 0 both fan out alike
     start = smallest_abs_cosine_by_hand(small.W1[0])
     assert start < 0.8

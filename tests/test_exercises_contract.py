@@ -25,14 +25,15 @@ MAX_OUTPUT = 500  # characters: the longest hint with a quoted answer (about 410
 
 
 def test_the_contract_covers_every_check_the_notebooks_call():
-    assert len(MODULES) == 7
+    assert len(MODULES) == 8
     assert {name for _, name, _ in CHECKS} >= {
         "check_weight_count", "check_strongest_neuron", "check_nand", "check_or_epochs", "check_xor_attempt",
         "check_hidden_shape", "check_xnor_weights", "check_distinct_neurons", "check_delta2",
         "check_tanh_slope", "check_fixed_backward", "check_constant_count", "check_symmetry_breaker",
         "check_which_break", "check_shared_outgoing_count", "check_growth_factor", "check_he_std",
-        "check_tries_to_beat_backprop", "check_scaled_rule_verdict"}
-    assert len(CHECKS) == 20  # check_which_break twice
+        "check_tries_to_beat_backprop", "check_scaled_rule_verdict", "check_twin_count", "check_matching_order",
+        "check_midpoint_count"}
+    assert len(CHECKS) == 23  # check_which_break twice
 
 
 # --- hostile answers -----------------------------------------------------------------------------
@@ -218,6 +219,9 @@ EXPECTS = {
     "check_he_std": "expected one number such as 0.5",
     "check_tries_to_beat_backprop": "expected a whole number of forward passes",
     "check_scaled_rule_verdict": 'expected one of the strings "holds"',
+    "check_twin_count": "expected a whole number such as 24",
+    "check_matching_order": "expected a list naming each of the hidden neurons",
+    "check_midpoint_count": "expected a whole number such as 2",
 }
 WRONG_TYPES = {"a string": "0.5", "a bool": True, "a complex number": 2j, "a dict": {"answer": 3}}
 
@@ -314,7 +318,8 @@ def test_the_public_names_of_an_exercise_module_are_its_checks_and_the_data_they
     """No public function that returns an answer key (growth_factor(), or_epochs(), ...)."""
     defined = {name for name in dir(module) if not name.startswith("_")
                and getattr(getattr(module, name), "__module__", None) == module.__name__}
-    assert {name for name in defined if not name.startswith("check_")} <= {"mystery_network", "candidate_inits"}
+    data_for_an_exercise = {"mystery_network", "candidate_inits", "two_networks"}
+    assert {name for name in defined if not name.startswith("check_")} <= data_for_an_exercise
 
 
 def test_the_leak_test_finds_an_answer_written_in_a_docstring():

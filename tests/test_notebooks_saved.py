@@ -13,7 +13,7 @@ import pytest
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 EXPECTED = ["00_the_question", "01_perceptron", "02_hidden_layer", "03_backpropagation", "04_symmetry_breaking",
-            "05_beyond_symmetry", "06_scale_and_search"]
+            "05_beyond_symmetry", "06_scale_and_search", "07_swapping_neurons"]
 # Reference pages beside the series: read, never run, so they hold no code for nbval to check.
 MARKDOWN_ONLY = ["math_primer"]
 

@@ -15,11 +15,10 @@ import numpy as np
 
 from helpers.exercises import (
     Verdict,
+    answer_check,
     as_numbers,
     as_whole_number,
     hint_for,
-    never_raises,
-    not_answered,
     right,
     shown,
     wrong,
@@ -57,12 +56,10 @@ def _answer_key() -> dict:
 
 # --- exercise 1: count the twins ------------------------------------------------------------------
 
-@never_raises
+@answer_check(unanswered="replace None with a whole number.")
 def check_twin_count(answer) -> Verdict:
     """Exercise 1: how many weight settings of a 3-5-1 tanh network (counting the network itself)
     compute the same function by reordering the hidden neurons and flipping their signs."""
-    if answer is None:
-        return not_answered("replace None with a whole number.")
     value = as_whole_number(answer)
     if value is None:
         return wrong(f"expected a whole number such as 24; got {shown(answer)}.")
@@ -105,12 +102,10 @@ def _distance(params_a: dict, params_b: dict) -> float:
     return float(sum(np.sum((params_a[name] - params_b[name]) ** 2) for name in params_a))
 
 
-@never_raises
+@answer_check(unanswered="replace None with an order, a list such as [0, 1, 2, 3].")
 def check_matching_order(answer) -> Verdict:
     """Exercise 2: an order of net_b's hidden neurons, a list such as [0, 1, 2, 3] (new neuron j
     is net_b's neuron order[j]), that brings net_b as close as possible to net_a."""
-    if answer is None:
-        return not_answered("replace None with an order, a list such as [0, 1, 2, 3].")
     numbers = as_numbers(answer)
     expected = "a list naming each of the hidden neurons 0, 1, 2, 3 exactly once, such as [3, 2, 1, 0]"
     if numbers is None or numbers.ndim != 1:
@@ -136,13 +131,11 @@ def check_matching_order(answer) -> Verdict:
 
 # --- exercise 3: the midpoint of a different twin --------------------------------------------------
 
-@never_raises
+@answer_check(unanswered="replace None with a whole number: your prediction.")
 def check_midpoint_count(answer) -> Verdict:
     """Exercise 3: your prediction of count_distinct_neurons at the midpoint between a trained
     2-4-1 network whose neurons all differ and its twin permute_hidden(trained, [1, 2, 0, 3]),
     as a whole number."""
-    if answer is None:
-        return not_answered("replace None with a whole number: your prediction.")
     value = as_whole_number(answer)
     if value is None:
         return wrong(f"expected a whole number such as 2; got {shown(answer)}.")
