@@ -13,7 +13,7 @@ next frame is painted:
   - for comparison, the transport alone: a slider whose every step sends one of two pictures of
     the same size, drawn beforehand (the websocket, the server, decoding, painting; no drawing)
 
-    uv run python benchmarks/browser_latency.py
+    uv run --group test python benchmarks/browser_latency.py
 
 It needs a Chromium or Chrome (see tests/lab_browser.py). Clicks and steps alternate, so that a
 slow moment of a shared machine spreads over both.

@@ -7,7 +7,7 @@ recorded epoch, a snapshot of W1 every epoch, in-place updates, no function call
 checks. It is written independently of helpers (it imports nothing from helpers.network), and both
 must reach the same weights and losses before their times are compared. Repetitions are
 interleaved, so that both see the same machine load; the table shows medians and their ratio.
-Goal: helpers.train within 1.5x of the inline loop (benchmarks/TRAIN_SPEED.md says what the
+Goal: helpers.train within 1.5x of the inline loop (benchmarks/README.md says what the
 readable form of helpers.train costs).
 
     uv run python benchmarks/train_speed.py [repeats]

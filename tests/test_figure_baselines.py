@@ -3,12 +3,12 @@
 nbval sees a figure only as "<Figure size 640x480 with 2 Axes>", so a figure that lost its
 points, its labels or one neuron's line would pass the notebooks. Here pytest-mpl draws each
 figure and compares it with a committed baseline PNG in tests/baseline/ (the RMS difference of
-the two images, 0-255 per channel, must stay within TOLERANCE). `uv run pytest` compares:
+the two images, 0-255 per channel, must stay within TOLERANCE). `uv run --group test pytest` compares:
 `--mpl` is in pyproject.toml's addopts.
 
 After an intended change to a figure, regenerate the baselines, look at them, and commit them:
 
-    uv run pytest tests/test_figure_baselines.py --mpl-generate-path=tests/baseline
+    uv run --group test pytest tests/test_figure_baselines.py --mpl-generate-path=tests/baseline
 
 The figures are drawn in matplotlib's "default" style, the one the notebooks use (pytest-mpl's
 own default, "classic", is a style nobody sees). The inputs are small and seeded: the four XOR

@@ -1,9 +1,9 @@
 """How strong are the unit tests of the math modules? Run mutmut and print the mutation score.
 
-A periodic check, not part of `uv run pytest` (a full run takes minutes):
+A periodic check, not part of `uv run --group test pytest` (a full run takes minutes):
 
-    uv run python tools/mutation_score.py                 # a fresh run of every mutant, then the score
-    uv run python tools/mutation_score.py --report-only   # the score of the last run (after `mutmut run NAME`)
+    uv run --group test python tools/mutation_score.py                 # every mutant afresh, then the score
+    uv run --group test python tools/mutation_score.py --report-only   # the last run's score (after `mutmut run NAME`)
 
 mutmut (configured in [tool.mutmut] of pyproject.toml) changes the code of helpers/network.py,
 training.py, symmetry.py, gradcheck.py, perceptron.py and random_search.py one small change (a
@@ -114,7 +114,7 @@ def main() -> None:
     score = report(status_of, equivalent)
     survivors = sorted(name for name, status in status_of.items() if status not in KILLED and name not in equivalent)
     if survivors:
-        print("\nNot killed (see one with `uv run mutmut show NAME`):\n  " + "\n  ".join(survivors))
+        print("\nNot killed (see one with `uv run --group test mutmut show NAME`):\n  " + "\n  ".join(survivors))
     if score < arguments.minimum:
         sys.exit(f"\nmutation score {score:.1f}% is below the minimum of {arguments.minimum:g}%")
 
