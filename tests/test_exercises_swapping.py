@@ -140,10 +140,16 @@ def test_midpoint_count_gives_a_hint_that_fits_the_mistake(answer, hint, capsys)
     assert out.startswith("Not yet. Hint: ") and hint in out
 
 
-@pytest.mark.parametrize("answer", ["4", False, [4], 3.5])
+@pytest.mark.parametrize("answer", ["4", False, [4]])
 def test_midpoint_count_rejects_what_is_not_a_whole_number_without_crashing(answer, capsys):
     assert ex.check_midpoint_count(answer).correct is False
     assert capsys.readouterr().out.startswith("Not yet. Hint: expected a whole number such as 2")
+
+
+@pytest.mark.parametrize("answer", [3.5, 0, 5])
+def test_midpoint_count_says_a_count_lies_between_1_and_the_number_of_neurons(answer, capsys):
+    assert ex.check_midpoint_count(answer).correct is False
+    assert "a whole number from 1 to 4" in capsys.readouterr().out
 
 
 def test_the_answer_key_holds_the_answers_the_checks_accept(capsys):

@@ -189,6 +189,32 @@ def as_whole_number(answer) -> int | None:
     return int(value)
 
 
+def count_problem(answer, n_hidden: int, example: int) -> str | None:
+    """What is wrong with `answer` as a prediction of count_distinct_neurons for `n_hidden` hidden
+    neurons (a hint that names `example` as the form to use), or None when it is such a count."""
+    value = as_number(answer)
+    if value is None:
+        return f"expected a whole number such as {example}; got {shown(answer)}."
+    if not value.is_integer() or not 1 <= value <= n_hidden:
+        return (f"count_distinct_neurons counts groups of identical neurons, so for {n_hidden} hidden neurons "
+                f"it is a whole number from 1 to {n_hidden}; got {shown(answer)}.")
+    return None
+
+
+def grade_count(answer, *, n_hidden: int, example: int, right_count: int, praise: str, mistakes: dict,
+                otherwise: str) -> Verdict:
+    """Grade a prediction of count_distinct_neurons for `n_hidden` hidden neurons: right when it is
+    `right_count`, else the hint of `mistakes` for that value (a table {wrong count: hint}) or
+    `otherwise`."""
+    problem = count_problem(answer, n_hidden, example)
+    if problem:
+        return wrong(problem)
+    value = as_number(answer)
+    if value == right_count:
+        return right(praise)
+    return wrong(hint_for(value, mistakes, otherwise))
+
+
 def as_labels(answer, allowed) -> tuple[set | None, str | None]:
     """Read an answer that names some of the labels in `allowed`: {"A", "C"}, ["a", "c"], "A, C"
     or "AC". Returns (the set of upper-case labels, None), or (None, what was expected)."""

@@ -14,7 +14,18 @@ import numpy as np
 
 from helpers import count_distinct_neurons, init_params, train
 from helpers.data import logic_gate
-from helpers.exercises import Verdict, answer_check, as_number, close, grade_labels, hint_for, right, shown, wrong
+from helpers.exercises import (
+    Verdict,
+    answer_check,
+    as_number,
+    close,
+    grade_count,
+    grade_labels,
+    hint_for,
+    right,
+    shown,
+    wrong,
+)
 
 # --- exercise 1: which settings break the symmetry? ----------------------------------------------
 
@@ -72,24 +83,18 @@ def _shared_outgoing_count() -> int:
 def check_shared_outgoing_count(answer) -> Verdict:
     """Exercise 2: your prediction of count_distinct_neurons after training the notebook's 2-5-1
     start (incoming weights all 0.5, biases 0, outgoing weights as in the notebook) on XOR."""
-    value = as_number(answer)
-    if value is None:
-        return wrong(f"expected a whole number such as 2; got {shown(answer)}.")
-    if not value.is_integer() or not 1 <= value <= 5:
-        return wrong(f"count_distinct_neurons counts groups of identical neurons, so for 5 hidden neurons it is "
-                     f"a whole number from 1 to 5; got {shown(answer)}.")
-    if value == _shared_outgoing_count():
-        return right("Neurons 1 and 3 start equal in every number (incoming weights, bias, outgoing weight), "
-                     "and so do neurons 2 and 5: those pairs stay pairs. Neuron 4 is on its own. Three groups.")
-    mistakes = {
-        1: "the outgoing weights are not all equal, and neuron j's error signal delta_j uses its own outgoing "
-           "weight W2[j]: neurons with different W2[j] get different updates.",
-        5: "look at W2 again: are all five outgoing weights different? Two neurons that agree in incoming "
-           "weights, bias and outgoing weight get identical updates for ever.",
-    }
-    return wrong(hint_for(value, mistakes, "a group is a set of neurons that agree in every number: incoming "
-                                           "weights, bias and outgoing weight. The first two are the same for "
-                                           "all five, so count the different values in W2."))
+    return grade_count(
+        answer, n_hidden=5, example=2, right_count=_shared_outgoing_count(),
+        praise="Neurons 1 and 3 start equal in every number (incoming weights, bias, outgoing weight), "
+               "and so do neurons 2 and 5: those pairs stay pairs. Neuron 4 is on its own. Three groups.",
+        mistakes={
+            1: "the outgoing weights are not all equal, and neuron j's error signal delta_j uses its own outgoing "
+               "weight W2[j]: neurons with different W2[j] get different updates.",
+            5: "look at W2 again: are all five outgoing weights different? Two neurons that agree in incoming "
+               "weights, bias and outgoing weight get identical updates for ever.",
+        },
+        otherwise="a group is a set of neurons that agree in every number: incoming weights, bias and outgoing "
+                  "weight. The first two are the same for all five, so count the different values in W2.")
 
 
 # --- exercise 3: the growth factor ----------------------------------------------------------------

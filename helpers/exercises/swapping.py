@@ -18,6 +18,7 @@ from helpers.exercises import (
     answer_check,
     as_numbers,
     as_whole_number,
+    grade_count,
     hint_for,
     right,
     shown,
@@ -136,21 +137,14 @@ def check_midpoint_count(answer) -> Verdict:
     """Exercise 3: your prediction of count_distinct_neurons at the midpoint between a trained
     2-4-1 network whose neurons all differ and its twin permute_hidden(trained, [1, 2, 0, 3]),
     as a whole number."""
-    value = as_whole_number(answer)
-    if value is None:
-        return wrong(f"expected a whole number such as 2; got {shown(answer)}.")
-    if not 1 <= value <= _MATCH_HIDDEN:
-        return wrong(f"the network has 4 hidden neurons, so the count is a whole number from 1 to 4; "
-                     f"got {shown(answer)}.")
-    if value == _midpoint_count():
-        return right("The midpoint's first three neurons are the averages of neurons 1 and 2, 2 and 3, 3 and 1: "
-                     "three different pairs, three different averages. Only a swap puts the same pair in two "
-                     "places.")
-    mistakes = {
-        2: ("three neurons take part in the move, but are they averaged into one? Write the midpoint's neuron 1 "
-            "as (neuron 1 + neuron 2) / 2 and do the same for its neurons 2 and 3."),
-        3: ("a swap of two neurons gave 3. This order moves three neurons in a cycle: write the midpoint's "
-            "neurons 1, 2 and 3 as averages of two of the old neurons each. Are two of them the same average?"),
-    }
-    return wrong(hint_for(value, mistakes, "write each of the midpoint's neurons as the average of two of the old "
-                                           "neurons. Which are equal?"))
+    return grade_count(
+        answer, n_hidden=_MATCH_HIDDEN, example=2, right_count=_midpoint_count(),
+        praise="The midpoint's first three neurons are the averages of neurons 1 and 2, 2 and 3, 3 and 1: three "
+               "different pairs, three different averages. Only a swap puts the same pair in two places.",
+        mistakes={
+            2: "three neurons take part in the move, but are they averaged into one? Write the midpoint's neuron 1 "
+               "as (neuron 1 + neuron 2) / 2 and do the same for its neurons 2 and 3.",
+            3: "a swap of two neurons gave 3. This order moves three neurons in a cycle: write the midpoint's "
+               "neurons 1, 2 and 3 as averages of two of the old neurons each. Are two of them the same average?",
+        },
+        otherwise="write each of the midpoint's neurons as the average of two of the old neurons. Which are equal?")

@@ -14,7 +14,16 @@ import numpy as np
 
 from helpers import count_distinct_neurons, init_params, largest_neuron_difference, train
 from helpers.data import logic_gate
-from helpers.exercises import Verdict, answer_check, as_number, as_numbers, grade_labels, hint_for, right, shown, wrong
+from helpers.exercises import (
+    Verdict,
+    answer_check,
+    as_numbers,
+    grade_count,
+    grade_labels,
+    right,
+    shown,
+    wrong,
+)
 from helpers.network import PARAM_NAMES
 
 # The network and training of the notebook: 2-4-1, sigmoid, BCE, learning rate 1.0, on XOR.
@@ -44,21 +53,14 @@ def _answer_key() -> dict:
 def check_constant_count(answer) -> Verdict:
     """Exercise 1: your prediction of count_distinct_neurons after training a 2-6-1 network on
     XOR from a constant start (value 0.1), as a whole number."""
-    value = as_number(answer)
-    if value is None:
-        return wrong(f"expected a whole number such as 3; got {shown(answer)}.")
-    if not value.is_integer() or not 1 <= value <= 6:
-        return wrong(f"count_distinct_neurons counts groups of identical neurons, so for 6 hidden neurons "
-                     f"it is a whole number from 1 to 6; got {shown(answer)}.")
-    if value == _constant_count():
-        return right("All six neurons start identical, so every update is identical, and they end as six "
-                     "copies of one neuron.")
-    mistakes = {6: "6 would mean every neuron ended up different. They all start with the same numbers: "
-                   "what does the induction step say about the update they receive?"}
-    hint = hint_for(value, mistakes, "Is there anything that could make some neurons differ while others "
-                                     "stay alike? Every neuron starts with the same numbers and gets the "
-                                     "same update.")
-    return wrong(hint)
+    return grade_count(
+        answer, n_hidden=6, example=3, right_count=_constant_count(),
+        praise="All six neurons start identical, so every update is identical, and they end as six copies of "
+               "one neuron.",
+        mistakes={6: "6 would mean every neuron ended up different. They all start with the same numbers: "
+                     "what does the induction step say about the update they receive?"},
+        otherwise="Is there anything that could make some neurons differ while others stay alike? Every neuron "
+                  "starts with the same numbers and gets the same update.")
 
 
 # --- exercise 2: break the symmetry with the smallest change -------------------------------------
