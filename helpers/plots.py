@@ -31,9 +31,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
-from helpers.network import check_params, forward_pass, hidden_layer
+from helpers.network import ACTIVATIONS, check_params, forward_pass, hidden_layer
 from helpers.perceptron import perceptron_predict
 from helpers.training import History
+from helpers.validation import check_array, check_choice, check_int, check_number, check_targets
 
 NEURON_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000")
 SIGN_COLORS = {"positive": "#999933", "negative": "#332288"}  # olive and indigo: a weight's sign, nothing else
@@ -105,8 +106,10 @@ def figure_size(columns: int = 1, rows: int = 1, panel_aspect: float | None = No
     squeeze the panels, and the figure `extra_lines` more (a suptitle's lines, a figure legend's
     rows). Lay many panels out in rows, not in one wide row.
     """
+    columns, rows = check_int("columns", columns, minimum=1), check_int("rows", rows, minimum=1)
+    extra_lines = check_int("extra_lines", extra_lines, minimum=0)
     width, height = rcParams["figure.figsize"]
-    aspect = height / width if panel_aspect is None else panel_aspect
+    aspect = height / width if panel_aspect is None else check_number("panel_aspect", panel_aspect, positive=True)
     panel_width = min(width, CELL_WIDTH_PX / rcParams["figure.dpi"] / columns, height / aspect)
     line = LINE_SPACING * rcParams["font.size"] / 72  # inches
     height = rows * (panel_width * aspect + TEXT_LINES_PER_PANEL * line) + extra_lines * line
@@ -115,7 +118,7 @@ def figure_size(columns: int = 1, rows: int = 1, panel_aspect: float | None = No
 
 def neuron_color(j: int) -> str:
     """The colour of hidden neuron j (0-based) in every figure of the series."""
-    return NEURON_COLORS[j % len(NEURON_COLORS)]
+    return NEURON_COLORS[check_int("j", j, minimum=0) % len(NEURON_COLORS)]
 
 
 def neuron_colormap(j: int) -> LinearSegmentedColormap:
@@ -166,8 +169,27 @@ def update_points(points: tuple, X, Y) -> None:
     points[1].set_data(*X[labels].T)
 
 
+def check_plane_samples(X, Y) -> tuple[np.ndarray, np.ndarray]:
+    """Checked samples to draw in the plane: X (n_samples, 2) and targets Y, one row per sample."""
+    X = check_array("X", X, ndim=2)
+    if X.shape[1] != 2:
+        raise ValueError(f"X must have two columns to be drawn in the plane; got shape {X.shape}")
+    return X, check_targets("Y", Y, X.shape[0])
+
+
+def check_activation(activation) -> str:
+    return check_choice("activation", activation, tuple(ACTIVATIONS))
+
+
+def check_history(history) -> History:
+    if not isinstance(history, History):
+        raise TypeError(f"history must be what helpers.train returns (a History); got {type(history).__name__}")
+    return history
+
+
 def plot_points(ax, X, Y, size: float = 40) -> tuple:
     """Draw 2-D samples: class 0 as white circles, class 1 as black squares (shape, not only colour)."""
+    X, Y = check_plane_samples(X, Y)
     points = draw_points(ax, size)
     update_points(points, X, Y)
     ax.update_datalim(np.asarray(X, dtype=np.float64))
@@ -183,9 +205,11 @@ def input_grid(X, resolution: int = 80, margin: float = 0.4) -> tuple[np.ndarray
     Returns (xs, ys, points): xs (resolution,), ys (resolution,), points (resolution**2, 2),
     row by row, so values computed at `points` reshape to (resolution, resolution) for imshow.
     """
-    X = np.asarray(X, dtype=np.float64)
-    if X.ndim != 2 or X.shape[1] != 2:
+    X = check_array("X", X, ndim=2)
+    if X.shape[1] != 2:
         raise ValueError(f"X must have two columns to be drawn in the plane; got shape {X.shape}")
+    resolution = check_int("resolution", resolution, minimum=2)
+    margin = check_number("margin", margin, non_negative=True)
     low, high = X.min(axis=0) - margin, X.max(axis=0) + margin
     xs, ys = np.linspace(low[0], high[0], resolution), np.linspace(low[1], high[1], resolution)
     grid_x, grid_y = np.meshgrid(xs, ys)
@@ -231,6 +255,8 @@ def plot_decision_regions(ax, params: dict, X, Y, activation: str = "sigmoid", r
     unless colorbar=False), draw the output = 0.5 boundary and the samples on top.
     Returns the shading, for output_colorbar()."""
     params = check_params(params)
+    X, Y = check_plane_samples(X, Y)
+    check_activation(activation)
     xs, ys, points = input_grid(X, resolution)
     output = forward_pass(params, points, activation)[0][:, 0].reshape(resolution, resolution)
     shading = shade_output(ax, xs, ys, output, colorbar)
@@ -306,6 +332,11 @@ def plot_perceptron(ax, weights, bias: float, X, Y, title: str | None = None,
     with the samples (2-D) on top and the ones it gets wrong ringed; a legend right of the axes
     unless legend=False (for one legend under several panels: fig.legend(handles=panel.legend_handles())).
     Returns the PerceptronPanel."""
+    X, Y = check_plane_samples(X, Y)
+    weights = check_array("weights", weights, ndim=1)
+    if weights.shape != (2,):
+        raise ValueError(f"weights must be two numbers, one per input; got shape {weights.shape}")
+    bias = check_number("bias", bias)
     panel = PerceptronPanel(ax)
     panel.show_samples(X, Y)
     panel.update(weights, bias)
@@ -416,7 +447,12 @@ def plot_hidden_activations(axes, params: dict, X, Y, activation: str = "sigmoid
     `axes` holds at least n_hidden Axes. Returns the images drawn, one per neuron.
     """
     params = check_params(params)
+    X, Y = check_plane_samples(X, Y)
+    check_activation(activation)
+    check_int("resolution", resolution, minimum=2)
     n_hidden = params["W1"].shape[1]
+    if len(np.ravel(axes)) < n_hidden:
+        raise ValueError(f"axes must hold one Axes per hidden neuron ({n_hidden}); got {len(np.ravel(axes))}")
     key_ax = activation_key_axes(list(np.ravel(axes))[n_hidden - 1]) if key else None
     panels = ActivationPanels(axes, n_hidden, key_ax=key_ax)
     panels.show_samples(X, Y, resolution)
@@ -454,7 +490,7 @@ def plot_weight_history(ax, history: History, title: str | None = None) -> list:
     """Every hidden neuron's incoming weights over the epochs: one colour per neuron, one line
     style per input. Identical neurons draw identical lines, lying exactly on top of each other.
     Returns the lines drawn."""
-    lines = draw_weight_history(ax, *history.W1.shape[1:])
+    lines = draw_weight_history(ax, *check_history(history).W1.shape[1:])
     update_weight_history(lines, history)
     ax.set_xlabel("epoch")
     ax.set_ylabel("incoming weight")
@@ -489,7 +525,7 @@ def update_loss(line, history: History) -> None:
 
 def plot_loss(ax, history: History, label: str | None = None, color: str = "black") -> None:
     """The loss over the epochs, on a logarithmic scale."""
-    update_loss(draw_loss(ax, label, color), history)
+    update_loss(draw_loss(ax, label, color), check_history(history))
     ax.set_xlabel("epoch")
     ax.set_ylabel(f"mean loss ({history.loss_name})")
 
@@ -523,8 +559,12 @@ def draw_network(ax, params: dict | None = None, layer_sizes=None, weight_scale:
     if params is not None:
         params = check_params(params)
         layer_sizes = (params["W1"].shape[0], params["W1"].shape[1], params["W2"].shape[1])
-    if layer_sizes is None or len(layer_sizes) != 3 or min(layer_sizes) < 1:
+    sizes_ok = (isinstance(layer_sizes, tuple | list) and len(layer_sizes) == 3
+                and all(isinstance(size, int | np.integer) and size >= 1 for size in layer_sizes))
+    if not sizes_ok:
         raise ValueError(f"layer_sizes must be three positive sizes like (3, 4, 2); got {layer_sizes!r}")
+    if weight_scale is not None:
+        weight_scale = check_number("weight_scale", weight_scale, positive=True)
     diagram = NetworkDiagram(ax, layer_sizes, weight_scale, node_size,
                              key=params is not None if key is None else key)  # no weights, nothing to key
     if params is not None:

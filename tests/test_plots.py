@@ -229,3 +229,49 @@ def test_figure_size_puts_panels_side_by_side_within_a_cell_and_leaves_room_for_
     assert three[0] <= plots.CELL_WIDTH_PX / 100 and three[0] > single[0]
     assert plots.figure_size(2, 2)[1] > plots.figure_size(2, 1)[1]
     assert plots.figure_size(2, 1, extra_lines=2)[1] > plots.figure_size(2, 1)[1]
+
+
+# --- bad input: every plot function a notebook calls names the argument it cannot use -----------
+
+_X, _Y = logic_gate("xor")
+_PARAMS = helpers.init_params(2, 4, 1, seed=0)
+
+
+def _axes(n: int = 1):
+    figure = Figure()
+    return figure.subplots(1, n) if n > 1 else figure.subplots()
+
+
+BAD_CALLS = {
+    "figure_size, no columns": (lambda: plots.figure_size(0), "columns"),
+    "figure_size, text for columns": (lambda: plots.figure_size("a"), "columns"),
+    "figure_size, negative aspect": (lambda: plots.figure_size(1, 1, panel_aspect=-1), "panel_aspect"),
+    "neuron_color, negative": (lambda: plots.neuron_color(-1), "j"),
+    "neuron_color, fraction": (lambda: plots.neuron_color(1.5), "j"),
+    "plot_points, 1-D X": (lambda: plots.plot_points(_axes(), _X[:, 0], _Y), "X"),
+    "plot_points, NaN": (lambda: plots.plot_points(_axes(), _X * np.nan, _Y), "X"),
+    "plot_points, three inputs": (lambda: plots.plot_points(_axes(), np.ones((4, 3)), _Y), "X"),
+    "plot_points, Y too short": (lambda: plots.plot_points(_axes(), _X, _Y[:2]), "Y"),
+    "input_grid, resolution 0": (lambda: plots.input_grid(_X, 0), "resolution"),
+    "input_grid, negative margin": (lambda: plots.input_grid(_X, 10, -1), "margin"),
+    "decision regions, unknown activation": (
+        lambda: plots.plot_decision_regions(_axes(), _PARAMS, _X, _Y, activation="foo"), "activation"),
+    "decision regions, resolution 0": (
+        lambda: plots.plot_decision_regions(_axes(), _PARAMS, _X, _Y, resolution=0), "resolution"),
+    "perceptron, three weights": (lambda: plots.plot_perceptron(_axes(), np.ones(3), 0.0, _X, _Y), "weights"),
+    "perceptron, text bias": (lambda: plots.plot_perceptron(_axes(), np.ones(2), "a", _X, _Y), "bias"),
+    "activations, too few axes": (lambda: plots.plot_hidden_activations(_axes(2), _PARAMS, _X, _Y), "axes"),
+    "activations, unknown activation": (
+        lambda: plots.plot_hidden_activations(_axes(4), _PARAMS, _X, _Y, activation="foo"), "activation"),
+    "weight history, not a History": (lambda: plots.plot_weight_history(_axes(), {"W1": 1}), "history"),
+    "loss, not a History": (lambda: plots.plot_loss(_axes(), None), "history"),
+    "network, text sizes": (lambda: plots.draw_network(_axes(), layer_sizes="abc"), "layer_sizes"),
+    "network, zero weight scale": (lambda: plots.draw_network(_axes(), _PARAMS, weight_scale=0), "weight_scale"),
+}
+
+
+@pytest.mark.parametrize("call, argument", BAD_CALLS.values(), ids=BAD_CALLS.keys())
+def test_a_plot_given_bad_input_names_the_argument(call, argument):
+    with pytest.raises((ValueError, TypeError)) as error:
+        call()
+    assert str(error.value).startswith(f"{argument} "), str(error.value)
