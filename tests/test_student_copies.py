@@ -1,4 +1,5 @@
-"""The spoiler-free student copies (tools/student_copies.py) and Binder's postBuild that writes them."""
+"""The spoiler-free student copies: tools/student_copies.py, and the copies committed in student/
+that Binder's badge, a class hub (nbgitpuller) and a download open."""
 
 import json
 import os
@@ -23,12 +24,29 @@ def read(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+STUDENT = ROOT / "student"  # the committed copies
+
+
 @pytest.fixture(scope="module")
-def copies(tmp_path_factory) -> dict[str, Path]:
+def fresh(tmp_path_factory) -> Path:
+    """A folder with the copies as the tool writes them today, from notebooks/."""
     folder = tmp_path_factory.mktemp("student")
     written, kept = write_student_copies(ROOT / "notebooks", folder)
     assert kept == []
-    return {path.name: path for path in written}
+    return folder
+
+
+@pytest.fixture(scope="module")
+def copies() -> dict[str, Path]:
+    return {path.name: path for path in sorted(STUDENT.glob("*.ipynb"))}
+
+
+def test_the_committed_copies_are_exactly_what_the_tool_writes_from_the_course(fresh):
+    stale = [name for name in sorted({path.name for path in (*fresh.iterdir(), *STUDENT.iterdir())})
+             if not (STUDENT / name).is_file() or not (fresh / name).is_file()
+             or (STUDENT / name).read_bytes() != (fresh / name).read_bytes()]
+    assert not stale, (f"student/ is out of date with notebooks/ ({', '.join(stale)}): run "
+                       "`uv run python tools/student_copies.py student` and commit student/")
 
 
 def test_there_is_a_copy_of_every_notebook(copies):
@@ -71,15 +89,11 @@ def test_solution_cells_in_the_executed_notebooks_hide_code_and_output():
                     f"{notebook.name}: a solution cell shows its {'output' if hidden.get('source_hidden') else 'code'}")
 
 
-def test_binders_post_build_writes_the_copies_that_the_badge_opens(tmp_path):
-    for name in ("notebooks", "tools"):
-        leave_out = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=leave_out)
-    shutil.copy2(ROOT / "postBuild", tmp_path / "postBuild")
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
-    subprocess.run(["bash", "postBuild"], cwd=tmp_path, env=env, check=True, capture_output=True)
-    assert sorted(path.name for path in (tmp_path / "student").glob("*.ipynb")) == [path.name for path in NOTEBOOKS]
+def test_the_copy_that_the_readme_and_binder_open_is_in_git():
     assert "urlpath=lab/tree/student/00_the_question.ipynb" in (ROOT / "README.md").read_text()
+    tracked = subprocess.run(["git", "ls-files", "student/"], cwd=ROOT, capture_output=True, text=True,
+                             check=True).stdout.split()
+    assert sorted(tracked) == sorted(f"student/{path.name}" for path in (*NOTEBOOKS, STUDENT / ".student-copies.json"))
 
 
 # --- running it again, links and odd destinations: the student's work and the course are never lost

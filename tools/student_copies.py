@@ -5,7 +5,8 @@
 A student who opens a copy sees no result before running the cell that makes it, and no
 solution at all; everything else (the text, the exercises and their checks, the widgets) is kept.
 The executed notebooks in notebooks/ stay as they are, for GitHub and instructors.
-Binder runs this from `postBuild` when it builds the image, and its badge opens the copies.
+The copies of the course as it is are committed in student/ (Binder's badge, a class hub and a
+download open them there); after a change to notebooks/, run this with DEST student and commit.
 
 Running it again is safe. A copy the student has changed (an answer typed, a cell run) is never
 overwritten: it is kept and named in the output. A copy nobody has touched is brought up to date.
