@@ -68,9 +68,20 @@ ARM = """(index) => {
 NOTE_SENDS = """(() => {
   const send = WebSocket.prototype.send;
   WebSocket.prototype.send = function (data) {
+    if (window.clickMarks && window.clickMarks.sent === null) window.clickMarks.sent = performance.now();
     if (window.playSends) {
       const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
       if (text.includes('"value"')) window.playSends.push(performance.now() - window.playStart);
+    }
+    if (!this.noteReplies) {
+      this.noteReplies = true;
+      this.addEventListener('message', (event) => {
+        // the kernel's reply with the new picture: the first large message after a click
+        const size = event.data.size || event.data.byteLength || event.data.length || 0;
+        if (window.clickMarks && window.clickMarks.reply === null && size > 10000) {
+          window.clickMarks.reply = performance.now();
+        }
+      });
     }
     return send.call(this, data);
   };
@@ -129,12 +140,15 @@ def measure(page, rounds: int):
     epoch = page.locator(".widget-slider:has(label:text-is('epoch')) .noUi-handle").first
     probe = page.locator(".widget-slider:has(label:text-is('probe')) .noUi-handle").first
 
-    clicks, steps, transport = [], [], []
+    clicks, steps, transport, breakdowns = [], [], [], []
     for _ in range(rounds):
         for init in ("zero", "constant", "random"):
             page.evaluate(ARM, 0)
+            page.evaluate("window.clickMarks = {start: performance.now(), sent: null, reply: null}")
             page.locator("button.widget-toggle-button", has_text=init).first.click()
             clicks.append(page.evaluate("window.pictureArrived"))
+            marks = page.evaluate("[window.clickMarks, performance.now()]")
+            breakdowns.append(marks)
             for key in ("ArrowLeft", "ArrowRight"):
                 steps.append(step_time(page, epoch, key, 0))
                 transport.append(step_time(page, probe, "ArrowRight", 1))
@@ -148,12 +162,19 @@ def measure(page, rounds: int):
     page.wait_for_timeout(50 * play_steps + 3000)
     play = (play_steps, page.evaluate("window.playTimes"), page.evaluate("window.playArrived"),
             page.evaluate("window.playSends"))
+    first = breakdowns[0][0]
+    print(f"first click after Run All: {clicks[0]:.0f} ms; the page sent the new setting "
+          f"{first['sent'] - first['start']:.0f} ms after Playwright's click began, and the picture came "
+          f"back {first['reply'] - first['sent']:.0f} ms after that (the kernel's work and the round trip)")
+    later = [marks for marks, _ in breakdowns[1:] if marks["sent"] and marks["reply"]]
+    print(f"later clicks: sent -> picture back {statistics.median(m['reply'] - m['sent'] for m in later):.0f} ms median")
     return clicks, steps, transport, play
 
 
 def report(clicks, steps, transport, play) -> None:
     play_steps, times, arrived, sends = play
     median = statistics.median
+    print(f"first click after Run All -> new picture: {clicks[0]:6.1f} ms; goal {CLICK_GOAL_MS} ms")
     print(f"click on an initialization -> new picture: {median(clicks):6.1f} ms median "
           f"({len(clicks)} clicks, range {min(clicks):.0f}-{max(clicks):.0f} ms); goal {CLICK_GOAL_MS} ms")
     print(f"epoch-slider step (arrow key) -> picture:  {median(steps):6.1f} ms median "

@@ -8,7 +8,8 @@ checks. It is written independently of helpers (it imports nothing from helpers.
 must reach the same weights and losses before their times are compared. Repetitions are
 interleaved, so that both see the same machine load; the table shows medians and their ratio.
 Goal: helpers.train within 1.5x of the inline loop (benchmarks/README.md says what the
-readable form of helpers.train costs).
+readable form of helpers.train costs). A third column times the dashboard's train_fast
+(helpers/fast_training.py: train's arithmetic, bit for bit, with the parameters in one vector).
 
     uv run python benchmarks/train_speed.py [repeats]
 
@@ -31,6 +32,7 @@ import numpy as np  # noqa: E402
 
 import helpers  # noqa: E402
 from helpers.data import logic_gate, two_moons  # noqa: E402
+from helpers.fast_training import train_fast  # noqa: E402
 
 LEARNING_RATE = 0.5
 
@@ -81,6 +83,12 @@ def with_helpers(X, Y, n_hidden, epochs, seed):
     return history.params["W1"], history.loss, history.W1
 
 
+def with_train_fast(X, Y, n_hidden, epochs, seed):
+    start = helpers.init_params(X.shape[1], n_hidden, Y.shape[1], seed=seed)
+    history = train_fast(X, Y, start, learning_rate=LEARNING_RATE, epochs=epochs)
+    return history.params["W1"], history.loss, history.W1
+
+
 def wide_problem():
     rng = np.random.default_rng(0)
     X = rng.normal(size=(2000, 64))
@@ -97,22 +105,27 @@ CASES = [
 
 def main(repeats: int = 21) -> None:
     print(f"CPU-time medians of {repeats} interleaved runs each")
-    print(f"{'network':46s} {'inline loop':>12s} {'helpers.train':>14s} {'ratio':>7s}")
+    print(f"{'network':46s} {'inline loop':>12s} {'helpers.train':>14s} {'ratio':>7s} "
+          f"{'train_fast':>11s} {'ratio':>7s}")
     for name, (X, Y), n_hidden, epochs in CASES:
         # The same training, so the same result (to rounding: the inline loop folds the learning
         # rate into delta2): a benchmark of two different computations would be meaningless.
         inline, wrapped = inline_loop(X, Y, n_hidden, epochs, 0), with_helpers(X, Y, n_hidden, epochs, 0)
         for ours, theirs in zip(wrapped, inline, strict=True):
             np.testing.assert_allclose(ours, theirs, rtol=1e-8, atol=1e-10)
-        times = {inline_loop: [], with_helpers: []}
+        for ours, theirs in zip(with_train_fast(X, Y, n_hidden, epochs, 0), wrapped, strict=True):
+            np.testing.assert_array_equal(ours, theirs)
+        times = {inline_loop: [], with_helpers: [], with_train_fast: []}
         for _ in range(repeats):  # interleaved, so both see the same machine load
             for function in times:
                 start = time.process_time()
                 function(X, Y, n_hidden, epochs, 0)
                 times[function].append(time.process_time() - start)
         inline, wrapped = statistics.median(times[inline_loop]), statistics.median(times[with_helpers])
+        fast = statistics.median(times[with_train_fast])
         label = f"{name}, {epochs:,} epochs"
-        print(f"{label:46s} {inline * 1e3:9.1f} ms {wrapped * 1e3:11.1f} ms {wrapped / inline:6.2f}x")
+        print(f"{label:46s} {inline * 1e3:9.1f} ms {wrapped * 1e3:11.1f} ms {wrapped / inline:6.2f}x "
+              f"{fast * 1e3:8.1f} ms {fast / inline:6.2f}x")
 
 
 if __name__ == "__main__":
