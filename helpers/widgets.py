@@ -25,11 +25,12 @@ import numpy as np
 import traitlets
 
 from helpers import data
+from helpers.fast_training import train_fast  # train's arithmetic, bit for bit, in fewer numpy calls
 from helpers.live import PerceptronFigure, SymmetryFigure
 from helpers.network import ACTIVATIONS, DECISION_THRESHOLD, forward_pass, init_params
 from helpers.perceptron import perceptron_predict
 from helpers.symmetry import count_distinct_neurons, smallest_neuron_distance
-from helpers.training import TrainingWarning, train, train_in_batches
+from helpers.training import TrainingWarning, train_in_batches
 from helpers.validation import check_choice, check_int, check_number
 
 DASHBOARD_INITS = ("zero", "constant", "random")  # the three starts the lesson compares
@@ -224,7 +225,7 @@ class SymmetryDashboard(LiveWidget):
         common = dict(activation=settings["activation"], learning_rate=settings["learning_rate"],
                       epochs=self.epochs, record_every=self.record_every)
         if settings["dropout"] == 0:
-            return train(X, Y, params, **common)
+            return train_fast(X, Y, params, **common)
         return train_in_batches(X, Y, params, batch_size=len(X), dropout=settings["dropout"], **common)
 
     def _settings_changed(self, change=None) -> None:
