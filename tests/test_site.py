@@ -1,0 +1,181 @@
+"""The course website in a real browser, with the network closed.
+
+Builds the site once (tools/build_site.py, as the README says), serves it on 127.0.0.1, and opens
+every page in headless Chromium with every request to another address blocked and recorded. Each
+page is visited once; the tests below read what that visit saw: the page's status, its console
+errors, the requests that failed or tried to leave the site, the typeset equations, the images and
+the dashboard's saved picture. Screenshots of the index, 03 and 04 (laptop and phone width) go to
+test-artifacts/site/ (ignored by git).
+
+It needs a Chromium or Chrome. Without one it is skipped on a student's or teacher's machine,
+with the reason and how to get one; under CI (the CI variable set) a missing browser fails.
+"""
+
+import functools
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from lab_browser import HOW_TO_GET_ONE, ROOT, find_chromium, run_chromium
+from playwright.sync_api import sync_playwright
+
+ARTIFACTS = ROOT / "test-artifacts" / "site"
+NOTEBOOK_PAGES = [path.stem + ".html" for path in sorted((ROOT / "notebooks").glob("*.ipynb"))]
+PAGES = ["index.html", *NOTEBOOK_PAGES, "readme.html", "instructors.html"]
+SCREENSHOTS = {"index.html": "index", "03_backpropagation.html": "equations_03",
+               "04_symmetry_breaking.html": "dashboard_04"}
+# TeX left as text: a display-math fence, or a backslash command such as \frac or \partial.
+RAW_TEX = re.compile(r"\$\$|\\[A-Za-z]+")
+
+
+def require_chromium(test: str) -> str:
+    """The browser to test with; skips the test without one, except under CI, where it fails
+    (the rule of tests/test_browser.py)."""
+    path = find_chromium()
+    if path is None:
+        message = f"browser test {test}: no Chromium or Chrome found; {HOW_TO_GET_ONE}"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI must run the browser test)")
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The site, built by the README's command into a fresh folder. Until student/ is committed,
+    the student copies are written for the build by tools/student_copies.py."""
+    folder = tmp_path_factory.mktemp("site")
+    student = ROOT / "student"
+    if not student.is_dir():
+        student = folder / "student-copies"
+        subprocess.run([sys.executable, ROOT / "tools" / "student_copies.py", student], check=True,
+                       capture_output=True)
+    build = subprocess.run([sys.executable, ROOT / "tools" / "build_site.py", folder / "_site",
+                            "--student-copies", student], capture_output=True, text=True)
+    assert build.returncode == 0, build.stdout + build.stderr
+    return folder / "_site"
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """A static web server for the site on 127.0.0.1; yields its address."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as httpd:
+        thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+        httpd.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def visit(context, url: str, site_address: str, width: int, screenshot: str | None) -> dict:
+    """Open `url` and wait until its equations and widgets are drawn; returns what the page showed."""
+    record = {"console_errors": [], "failed": [], "left_the_site": []}
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.on("console", lambda message: message.type == "error" and record["console_errors"].append(message.text))
+    page.on("pageerror", lambda error: record["console_errors"].append(str(error)))
+    page.on("response", lambda response: response.status >= 400 and record["failed"].append(
+        f"{response.status} {response.url}"))
+    page.on("requestfailed", lambda request: request.url.startswith(site_address) and record["failed"].append(
+        f"{request.failure} {request.url}"))
+    response = page.goto(url, wait_until="load")
+    record["status"] = response.status
+    # MathJax 3 typesets after its startup promise; the widget renderer replaces each view's script.
+    page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=20_000)
+    page.evaluate("MathJax.startup.promise")
+    if page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
+        page.wait_for_selector(".jupyter-widgets img", state="attached", timeout=20_000)
+    page.wait_for_load_state("networkidle")
+    record["equations"] = page.locator("mjx-container").count()
+    record["markdown_text"] = page.evaluate("""() => [...document.querySelectorAll('.jp-RenderedMarkdown')]
+        .map(cell => { const copy = cell.cloneNode(true);
+                       copy.querySelectorAll('code, pre, mjx-container').forEach(e => e.remove());
+                       return copy.textContent; }).join('\\n')""")
+    record["images"] = page.evaluate("""() => [...document.images].map(img => {
+        img.scrollIntoView(); const box = img.getBoundingClientRect();
+        return {src: img.src.slice(0, 60), natural_width: img.naturalWidth, width: box.width, height: box.height,
+                visible: box.width > 0 && box.height > 0 && getComputedStyle(img).visibility === 'visible',
+                dashboard: img.closest('.jupyter-widgets') !== null}; })""")
+    if screenshot:
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(ARTIFACTS / f"{screenshot}_{width}px.png"), full_page=False)
+        if screenshot.startswith("dashboard"):
+            dashboard = page.locator(".jupyter-widgets img").first
+            dashboard.scroll_into_view_if_needed()
+            page.screenshot(path=str(ARTIFACTS / f"{screenshot}_{width}px_picture.png"))
+    page.close()
+    return record
+
+
+@pytest.fixture(scope="module")
+def visits(server, request, tmp_path_factory) -> dict[str, dict]:
+    """Every page, visited once at laptop width with requests outside the site blocked and recorded
+    (the index, 03 and 04 also at phone width, for their screenshots)."""
+    chromium = require_chromium(request.node.name)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    records = {}
+    with run_chromium(chromium, tmp_path_factory.mktemp("chromium")) as address, \
+            sync_playwright() as playwright:
+        browser = playwright.chromium.connect_over_cdp(address)
+        context = browser.new_context()
+        left_the_site = []
+
+        def only_the_site(route):
+            if route.request.url.startswith(server + "/"):
+                route.continue_()
+            else:
+                left_the_site.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", only_the_site)
+        for name in PAGES:
+            before = len(left_the_site)
+            records[name] = visit(context, f"{server}/{name}", server, 1280, SCREENSHOTS.get(name))
+            if name in SCREENSHOTS:
+                visit(context, f"{server}/{name}", server, 390, SCREENSHOTS[name])
+            records[name]["left_the_site"] = left_the_site[before:]
+        context.close()
+    return records
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_without_errors_and_asks_nothing_of_another_site(visits, name):
+    record = visits[name]
+    assert record["status"] == 200
+    assert record["left_the_site"] == [], "requests outside the site (blocked)"
+    assert record["failed"] == [], "requests that failed inside the site"
+    assert record["console_errors"] == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_equations_are_typeset_and_no_tex_is_left_as_text(visits, name):
+    record = visits[name]
+    leftover = sorted(set(RAW_TEX.findall(record["markdown_text"])))
+    assert leftover == [], f"TeX shown as text: {leftover}"
+    if name in ("03_backpropagation.html", "math_primer.html"):  # pages with many equations
+        assert record["equations"] >= 20
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_image_is_visible(visits, name):
+    record = visits[name]
+    hidden = [image for image in record["images"] if not (image["visible"] and image["natural_width"] > 0)]
+    assert hidden == []
+
+
+def test_notebooks_show_their_figures_and_04_its_dashboard_picture(visits):
+    """Every notebook but the math primer (equations only) draws figures."""
+    figures = {name: len(visits[name]["images"]) for name in NOTEBOOK_PAGES if name != "math_primer.html"}
+    assert all(count > 0 for count in figures.values()), figures
+    dashboard = [image for image in visits["04_symmetry_breaking.html"]["images"] if image["dashboard"]]
+    assert len(dashboard) == 1 and dashboard[0]["natural_width"] >= 300 and dashboard[0]["height"] >= 200
