@@ -11,6 +11,7 @@ It needs a Chromium or Chrome. Without one it is skipped on a student's or teach
 with the reason and how to get one; under CI (the CI variable set) a missing browser fails.
 """
 
+import contextlib
 import functools
 import http.server
 import os
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from lab_browser import HOW_TO_GET_ONE, ROOT, find_chromium, run_chromium
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 ARTIFACTS = ROOT / "test-artifacts" / "site"
@@ -90,11 +92,15 @@ def visit(context, url: str, site_address: str, width: int, screenshot: str | No
         f"{request.failure} {request.url}"))
     response = page.goto(url, wait_until="load")
     record["status"] = response.status
-    # MathJax 3 typesets after its startup promise; the widget renderer replaces each view's script.
-    page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=20_000)
-    page.evaluate("MathJax.startup.promise")
+    # MathJax 3 has typeset the page once its startup promise resolves; the widget renderer has drawn
+    # a dashboard once its picture is there. Neither may ever happen on a broken site: the checks
+    # below then say what is missing.
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=10_000)
+        page.evaluate("MathJax.startup.promise")
     if page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
-        page.wait_for_selector(".jupyter-widgets img", state="attached", timeout=20_000)
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_selector(".jupyter-widgets img", state="attached", timeout=10_000)
     page.wait_for_load_state("networkidle")
     record["equations"] = page.locator("mjx-container").count()
     record["markdown_text"] = page.evaluate("""() => [...document.querySelectorAll('.jp-RenderedMarkdown')]
@@ -110,9 +116,10 @@ def visit(context, url: str, site_address: str, width: int, screenshot: str | No
         page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(ARTIFACTS / f"{screenshot}_{width}px.png"), full_page=False)
         if screenshot.startswith("dashboard"):
-            dashboard = page.locator(".jupyter-widgets img").first
-            dashboard.scroll_into_view_if_needed()
-            page.screenshot(path=str(ARTIFACTS / f"{screenshot}_{width}px_picture.png"))
+            dashboard = page.locator(".jupyter-widgets img")
+            if dashboard.count():
+                dashboard.first.scroll_into_view_if_needed()
+                page.screenshot(path=str(ARTIFACTS / f"{screenshot}_{width}px_picture.png"))
     page.close()
     return record
 
