@@ -13,12 +13,15 @@ with the reason and how to get one; under CI (the CI variable set) a missing bro
 
 import contextlib
 import functools
+import html.parser
 import http.server
+import json
 import os
 import re
 import subprocess
 import sys
 import threading
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -101,7 +104,9 @@ def visit(context, url: str, site_address: str, width: int, screenshot: str | No
     if page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
         with contextlib.suppress(PlaywrightTimeout):
             page.wait_for_selector(".jupyter-widgets img", state="attached", timeout=10_000)
-    page.wait_for_load_state("networkidle")
+    # Then the fonts the page uses (MathJax's, the widgets' icons) and every image have arrived.
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.wait_for_function("[...document.images].every(image => image.complete)", timeout=10_000)
     record["equations"] = page.locator("mjx-container").count()
     record["markdown_text"] = page.evaluate("""() => [...document.querySelectorAll('.jp-RenderedMarkdown')]
         .map(cell => { const copy = cell.cloneNode(true);
@@ -178,6 +183,47 @@ def test_every_image_is_visible(visits, name):
     record = visits[name]
     hidden = [image for image in record["images"] if not (image["visible"] and image["natural_width"] > 0)]
     assert hidden == []
+
+
+class Addresses(html.parser.HTMLParser):
+    """The href and src addresses of a page, and the addresses its download links offer."""
+
+    def __init__(self):
+        super().__init__()
+        self.addresses, self.downloads = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.addresses += [attrs[name] for name in ("href", "src") if attrs.get(name)]
+        if tag == "a" and "download" in attrs:
+            self.downloads.append(attrs["href"])
+
+
+def addresses(page: Path) -> Addresses:
+    parser = Addresses()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_link_and_script_inside_the_site_leads_to_one_of_its_files(site):
+    broken = []
+    for page in sorted(site.glob("*.html")):
+        for address in addresses(page).addresses:
+            path = urllib.parse.urlsplit(address).path
+            if urllib.parse.urlsplit(address).scheme or not path:  # another site, or an anchor on the page
+                continue
+            if not (site / urllib.parse.unquote(path)).is_file():
+                broken.append(f"{page.name}: {address}")
+    assert broken == []
+
+
+def test_each_notebook_page_offers_the_notebook_and_its_student_copy(site):
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        downloads = addresses(site / f"{notebook.stem}.html").downloads
+        assert downloads == [f"notebooks/{notebook.name}", f"student/{notebook.name}"] * 2  # above and below
+        assert (site / "notebooks" / notebook.name).read_bytes() == notebook.read_bytes()
+        student = json.loads((site / "student" / notebook.name).read_text(encoding="utf-8"))
+        assert all(cell.get("outputs", []) == [] for cell in student["cells"]), f"{notebook.name}: outputs"
 
 
 def test_notebooks_show_their_figures_and_04_its_dashboard_picture(visits):

@@ -45,9 +45,12 @@ NPM_PINS = SITE_FILES / "npm-packages.json"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hidden-neurons-site"
 MARKER = ".hidden-neurons-site"  # written into DEST, so that a rebuild only ever clears a folder it made
 COURSE_TITLE = "What makes hidden neurons different?"
-# The two Markdown files that become pages: their page, and their line on the index.
+# The Markdown files that become pages: their page, and their line on the index (None: reached
+# only through the links of the other pages).
 DOCUMENTS = {"README.md": ("readme.html", "How to run the course (the README)"),
-             "INSTRUCTORS.md": ("instructors.html", "Instructor's guide")}
+             "INSTRUCTORS.md": ("instructors.html", "Instructor's guide"),
+             "CONTRIBUTING.md": ("contributing.html", "Working on the course (the developers' guide)"),
+             "benchmarks/README.md": ("benchmarks.html", None)}
 
 
 class BuildError(Exception):
@@ -122,12 +125,17 @@ def notebook_title(notebook) -> str:
 
 def site_links(page: str, pages: dict[str, str]) -> str:
     """The page's links to notebooks and documents of the repository, pointed at their pages on the
-    site; links to anything else are left as they are."""
+    site. Links to anything else, and the download links, are left as they are."""
     def relink(match: re.Match) -> str:
         target, anchor = match.group(2), match.group(3) or ""
         name = target.removeprefix("../").removeprefix("./").removeprefix("notebooks/")
         return f'{match.group(1)}"{pages[name]}{anchor}"' if name in pages else match.group(0)
-    return re.sub(r'(href=)"([^"#:]+)(#[^"]*)?"', relink, page)
+
+    def relink_tag(tag: re.Match) -> str:
+        if re.search(r"\sdownload[\s=>]", tag.group(0)):
+            return tag.group(0)
+        return re.sub(r'(href=)"([^"#:]+)(#[^"]*)?"', relink, tag.group(0))
+    return re.sub(r"<a\s[^>]*>", relink_tag, page)
 
 
 def without_outside_images(page: str) -> str:
@@ -198,6 +206,11 @@ def build(dest: Path, student_copies: Path = STUDENT_COPIES, cache: Path = CACHE
     import nbformat
 
     notebooks = sorted(NOTEBOOKS.glob("*.ipynb"))
+    if not student_copies.is_dir():
+        raise BuildError(
+            f"student copies: {student_copies} does not exist. The site links every notebook's student copy "
+            f"from there; write them with `uv run python tools/student_copies.py {student_copies}` "
+            f"(or name another folder with --student-copies)")
     missing = [path.name for path in notebooks if not (student_copies / path.name).is_file()]
     if missing:
         raise BuildError(
@@ -237,7 +250,8 @@ def build(dest: Path, student_copies: Path = STUDENT_COPIES, cache: Path = CACHE
     for name, (href, label) in DOCUMENTS.items():
         notebook = markdown_notebook((ROOT / name).read_text(encoding="utf-8"))
         notebook.metadata["title"] = notebook_title(notebook)
-        documents.append((label, href))
+        if label:
+            documents.append((label, href))
         written.append(dest / href)
         written[-1].write_text(render(page_exporter, notebook, site, pages), encoding="utf-8")
 
