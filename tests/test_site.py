@@ -31,7 +31,7 @@ from playwright.sync_api import sync_playwright
 
 ARTIFACTS = ROOT / "test-artifacts" / "site"
 NOTEBOOK_PAGES = [path.stem + ".html" for path in sorted((ROOT / "notebooks").glob("*.ipynb"))]
-PAGES = ["index.html", *NOTEBOOK_PAGES, "readme.html", "instructors.html"]
+PAGES = ["index.html", *NOTEBOOK_PAGES, "readme.html", "instructors.html", "contributing.html", "benchmarks.html"]
 SCREENSHOTS = {"index.html": "index", "03_backpropagation.html": "equations_03",
                "04_symmetry_breaking.html": "dashboard_04"}
 # TeX left as text: a display-math fence, or a backslash command such as \frac or \partial.
@@ -112,6 +112,7 @@ def visit(context, url: str, site_address: str, width: int, screenshot: str | No
         .map(cell => { const copy = cell.cloneNode(true);
                        copy.querySelectorAll('code, pre, mjx-container').forEach(e => e.remove());
                        return copy.textContent; }).join('\\n')""")
+    page.evaluate("document.querySelectorAll('details').forEach(folded => { folded.open = true; })")  # solutions
     record["images"] = page.evaluate("""() => [...document.images].map(img => {
         img.scrollIntoView(); const box = img.getBoundingClientRect();
         return {src: img.src.slice(0, 60), natural_width: img.naturalWidth, width: box.width, height: box.height,
@@ -224,6 +225,16 @@ def test_each_notebook_page_offers_the_notebook_and_its_student_copy(site):
         assert (site / "notebooks" / notebook.name).read_bytes() == notebook.read_bytes()
         student = json.loads((site / "student" / notebook.name).read_text(encoding="utf-8"))
         assert all(cell.get("outputs", []) == [] for cell in student["cells"]), f"{notebook.name}: outputs"
+
+
+def test_solutions_are_folded_until_the_reader_opens_them(site):
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        solutions = sum("solution" in cell["metadata"].get("tags", []) for cell in cells)
+        page = (site / f"{notebook.stem}.html").read_text(encoding="utf-8")
+        folded = re.findall(r'<details class="site-solution">(.*?)</details>', page, re.S)
+        assert len(folded) == solutions, notebook.name
+        assert all("celltag_solution" in cell for cell in folded), notebook.name
 
 
 def test_notebooks_show_their_figures_and_04_its_dashboard_picture(visits):

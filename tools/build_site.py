@@ -1,5 +1,5 @@
-"""Build the course website: every notebook with its saved outputs, the README and the instructor's guide,
-as static pages that open with no network at all.
+"""Build the course website: every notebook with its saved outputs, the README, the instructor's guide and
+the developers' guide, as static pages that open with no network at all.
 
     uv run --group site python tools/build_site.py [DEST]      # DEST defaults to _site/
 
@@ -11,12 +11,14 @@ the three scripts a page loads come from the npm registry, pinned in tools/site/
 (require.js, @jupyter-widgets/html-manager, which draws the dashboards' saved state, and MathJax 3
 with its fonts). Each tarball is downloaded once into ~/.cache/hidden-neurons-site/, checked against
 the registry's sha512, and unpacked into DEST/_static/. Without network, a cached copy is enough; with
-neither, the build stops and names what is missing and where to put it.
+neither, the build stops and names what is missing and where to put it. MathJax 3 rather than the
+MathJax 2 nbconvert configures: one script and its fonts, where MathJax 2 loads its configuration,
+input, output and font files one by one.
 
 Why nbconvert and not Sphinx + myst-nb: nbconvert is already in the course environment (JupyterLab
 brings it), it is the renderer `jupyter nbconvert --to html` and JupyterLab's own export use, and it
 writes the saved widget state into the page as it is. Sphinx + myst-nb renders the same notebooks
-(checked for issue 23) but adds a dozen packages and a theme for a site of eleven pages.
+(checked for issue 23) but adds a dozen packages and a theme for a site of fourteen pages.
 
 The student copies behind the "Student copy" link come from the repository's student/ folder
 (or the folder given with --student-copies); the build stops with a clear message when it is missing.
