@@ -9,9 +9,10 @@ DEST as it is (.github/workflows/pages.yml does, on GitHub Pages).
 What a page needs, the site carries: the figures are inside the pages (nbconvert embeds them), and
 the three scripts a page loads come from the npm registry, pinned in tools/site/npm-packages.json
 (require.js, @jupyter-widgets/html-manager, which draws the dashboards' saved state, and MathJax 3
-with its fonts). Each tarball is downloaded once into ~/.cache/hidden-neurons-site/, checked against
-the registry's sha512, and unpacked into DEST/_static/. Without network, a cached copy is enough; with
-neither, the build stops and names what is missing and where to put it. MathJax 3 rather than the
+with its fonts). Each tarball is downloaded once into ~/.cache/hidden-neurons-site/ (under
+$XDG_CACHE_HOME when that is set), checked against the registry's sha512, and unpacked into
+DEST/_static/. Without network, a cached copy is enough; with neither, the build stops and names
+what is missing and where to put it. MathJax 3 rather than the
 MathJax 2 nbconvert configures: one script and its fonts, where MathJax 2 loads its configuration,
 input, output and font files one by one.
 
@@ -154,7 +155,7 @@ def markdown_notebook(text: str):
     import nbformat
 
     notebook = nbformat.v4.new_notebook()
-    notebook.cells.append(nbformat.v4.new_markdown_cell(text))
+    notebook.cells.append(nbformat.v4.new_markdown_cell(text, id="document"))  # the same page every build
     return notebook
 
 
@@ -173,7 +174,7 @@ def render(page_exporter, notebook, site: dict, pages: dict[str, str]) -> str:
 
 
 def index_text(entries: list[tuple[str, str]], documents: list[tuple[str, str]]) -> str:
-    """The index page, as Markdown: the notebooks in order, then the README and the guide."""
+    """The index page, as Markdown: the notebooks in order, then the documents about the course."""
     lines = [f"# {COURSE_TITLE}", "",
              "A series of Jupyter notebooks on one question: every hidden neuron of a layer sees the same "
              "input, so what makes them different from each other? Each page below shows a notebook with "
@@ -203,64 +204,64 @@ def prepare_destination(dest: Path) -> None:
     (dest / MARKER).write_text("Built by tools/build_site.py; rebuilding clears this folder.\n")
 
 
+def check_student_copies(student_copies: Path, notebooks: list[Path]) -> None:
+    """Stop with a clear message unless `student_copies` holds a copy of every notebook."""
+    missing = [path.name for path in notebooks if not (student_copies / path.name).is_file()]
+    if not student_copies.is_dir() or missing:
+        problem = "does not exist" if not student_copies.is_dir() else f"has no {', '.join(missing)}"
+        raise BuildError(
+            f"student copies: {student_copies} {problem}. The site links every notebook's student copy from "
+            f"there; write them with `uv run python tools/student_copies.py {student_copies}` (or name another "
+            f"folder with --student-copies)")
+
+
 def build(dest: Path, student_copies: Path = STUDENT_COPIES, cache: Path = CACHE) -> list[Path]:
     """Build the site into `dest`; returns the pages written."""
     import nbformat
 
     notebooks = sorted(NOTEBOOKS.glob("*.ipynb"))
-    if not student_copies.is_dir():
-        raise BuildError(
-            f"student copies: {student_copies} does not exist. The site links every notebook's student copy "
-            f"from there; write them with `uv run python tools/student_copies.py {student_copies}` "
-            f"(or name another folder with --student-copies)")
-    missing = [path.name for path in notebooks if not (student_copies / path.name).is_file()]
-    if missing:
-        raise BuildError(
-            f"student copies: {student_copies} has no {', '.join(missing)}. The site links every notebook's "
-            f"student copy from there; write them with `uv run python tools/student_copies.py {student_copies}` "
-            f"(or name another folder with --student-copies)")
+    check_student_copies(student_copies, notebooks)
     tarballs = [(pin, cached_tarball(pin, cache)) for pin in npm_pins()]  # before anything is deleted
 
     prepare_destination(dest)
     for pin, tarball in tarballs:
         unpack(pin, tarball, dest / "_static")
-    for folder in ("notebooks", "student"):
-        (dest / folder).mkdir()
     pages = {path.name: path.stem + ".html" for path in notebooks}
     pages |= {name: href for name, (href, _) in DOCUMENTS.items()}
     site = {"course_title": COURSE_TITLE, "widgets_base_url": "_static/html-manager/",
             "mathjax_url": "_static/mathjax/tex-chtml-full.js"}
     page_exporter = exporter()
+    written = []
 
+    def write(href: str, notebook, page_site: dict) -> None:
+        written.append(dest / href)
+        written[-1].write_text(render(page_exporter, notebook, page_site, pages), encoding="utf-8")
+
+    # Each notebook: its page, linked to its neighbours, with the notebook and its student copy beside it.
+    (dest / "notebooks").mkdir()
+    (dest / "student").mkdir()
     loaded = [nbformat.read(path, as_version=4) for path in notebooks]
     titles = [notebook_title(notebook) for notebook in loaded]
-    written = []
+    links = [{"title": title, "href": pages[path.name]} for title, path in zip(titles, notebooks, strict=True)]
     for i, (path, notebook) in enumerate(zip(notebooks, loaded, strict=True)):
         shutil.copyfile(path, dest / "notebooks" / path.name)
         shutil.copyfile(student_copies / path.name, dest / "student" / path.name)
-        neighbours = {
-            "previous": {"title": titles[i - 1], "href": pages[notebooks[i - 1].name]} if i > 0 else None,
-            "next": {"title": titles[i + 1], "href": pages[notebooks[i + 1].name]} if i + 1 < len(notebooks) else None,
-        }
         notebook.metadata["title"] = titles[i]
-        page = render(page_exporter, notebook, site | neighbours | {
-            "notebook": f"notebooks/{path.name}", "student_copy": f"student/{path.name}"}, pages)
-        written.append(dest / pages[path.name])
-        written[-1].write_text(page, encoding="utf-8")
+        write(pages[path.name], notebook, site | {
+            "previous": links[i - 1] if i > 0 else None, "next": links[i + 1] if i + 1 < len(links) else None,
+            "notebook": f"notebooks/{path.name}", "student_copy": f"student/{path.name}"})
 
+    # The Markdown documents, then the index.
     documents = []
     for name, (href, label) in DOCUMENTS.items():
         notebook = markdown_notebook((ROOT / name).read_text(encoding="utf-8"))
         notebook.metadata["title"] = notebook_title(notebook)
+        write(href, notebook, site)
         if label:
             documents.append((label, href))
-        written.append(dest / href)
-        written[-1].write_text(render(page_exporter, notebook, site, pages), encoding="utf-8")
-
-    index = markdown_notebook(index_text(list(zip(titles, (pages[p.name] for p in notebooks), strict=True)), documents))
+    index = markdown_notebook(index_text([(link["title"], link["href"]) for link in links], documents))
     index.metadata["title"] = COURSE_TITLE
-    written.append(dest / "index.html")
-    written[-1].write_text(render(page_exporter, index, site, pages), encoding="utf-8")
+    write("index.html", index, site)
     return written
 
 
