@@ -15,6 +15,7 @@ import contextlib
 import functools
 import html.parser
 import http.server
+import importlib.util
 import json
 import os
 import re
@@ -48,6 +49,38 @@ def require_chromium(test: str) -> str:
             pytest.fail(message + " (CI must run the browser test)")
         pytest.skip(message)
     return path
+
+
+def build_site_module():
+    """tools/build_site.py as a module (tools/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("build_site", ROOT / "tools" / "build_site.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_without_network_or_cache_the_build_names_the_package_and_where_to_put_it(tmp_path):
+    build_site = build_site_module()
+    pin = dict(build_site.npm_pins()[0], tarball="http://127.0.0.1:9/requirejs.tgz")  # nothing listens there
+    with pytest.raises(build_site.BuildError, match=r"cannot download requirejs .* put the tarball .* at .*\.tgz"):
+        build_site.cached_tarball(pin, tmp_path)
+
+
+def test_a_tarball_that_does_not_match_its_pinned_sha512_is_refused(tmp_path):
+    build_site = build_site_module()
+    pin = build_site.npm_pins()[0]
+    tarball = tmp_path / f"{pin['name']}-{pin['version']}.tgz"
+    tarball.write_bytes(b"not the package")
+    with pytest.raises(build_site.BuildError, match="does not match its pinned integrity"):
+        build_site.cached_tarball(pin, tmp_path)
+
+
+def test_the_build_refuses_a_folder_it_did_not_make(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    result = subprocess.run([sys.executable, ROOT / "tools" / "build_site.py", tmp_path, "--student-copies",
+                             ROOT / "notebooks"], capture_output=True, text=True)
+    assert result.returncode == 2 and "was not built by this tool" in result.stderr
+    assert (tmp_path / "notes.txt").read_text() == "mine"
 
 
 @pytest.fixture(scope="module")
