@@ -167,7 +167,8 @@ def measure(page, rounds: int):
           f"{first['sent'] - first['start']:.0f} ms after Playwright's click began, and the picture came "
           f"back {first['reply'] - first['sent']:.0f} ms after that (the kernel's work and the round trip)")
     later = [marks for marks, _ in breakdowns[1:] if marks["sent"] and marks["reply"]]
-    print(f"later clicks: sent -> picture back {statistics.median(m['reply'] - m['sent'] for m in later):.0f} ms median")
+    round_trips = [marks["reply"] - marks["sent"] for marks in later]
+    print(f"later clicks: sent -> picture back {statistics.median(round_trips):.0f} ms median")
     return clicks, steps, transport, play
 
 
