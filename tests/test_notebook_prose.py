@@ -110,7 +110,7 @@ CODE = re.compile(r"`([^`]+)`")
 PERCENT = re.compile(r"(?<![\w.])\d+(?:\.\d+)?%")
 STATEMENT = re.compile(r"^(?:def |for |from |import |class |[\w\[\], ]+ = )")
 CELL_COLUMNS = ("run live", "where")
-UNQUOTED_COLUMNS = ("#", "min", "saves (min)", "running total", "order", "nb", "words", "run s", "section")
+UNQUOTED_COLUMNS = ("#", "clock", "min", "saves (min)", "running total", "order", "nb", "words", "run s", "section")
 UNCHECKED_SECTIONS = ("Timing", "Prerequisites")  # measurements of the notebooks, not quotes from them
 
 

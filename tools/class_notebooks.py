@@ -36,7 +36,6 @@ INSTRUCTORS.md between their markers; tests/test_class_notebooks.py fails when a
 import argparse
 import ast
 import builtins
-import copy
 import json
 import re
 import subprocess
@@ -85,11 +84,11 @@ DASHBOARD_CLICKS = ("`from helpers.widgets import symmetry_dashboard`: click zer
 # The one source of the class plans. Markers name the tagged cells of notebooks/ (see --mark).
 ROW_00 = Row(("00-picture", "00-weights", "00-prediction"), 2,
              "`SEED = 0` (two diagrams), `x = np.array([1.0, 0.5, -1.0])` (4 vs 1 distinct)",
-             "Four different outputs from the constant network? Then everyone writes down **My prediction**.",
-             "1 distinct of 4 (the random network: 4)", "00 Exercises",
-             do="everyone writes the prediction on paper")
+             "Four different outputs from the constant network? Then everyone writes down *My prediction*.",
+             "1 distinct of 4", "00 Exercises")
 ROW_02_XOR = Row(("02-xor-by-hand", "02-twins"), 1, "`xor_params = {`, `twin_params = {…`",
-                 "Can two copies of the OR neuron still solve XOR?", "no: 75% at best", "02 sections 1, 2, 5, Exercises")
+                 "Can two copies of the OR neuron still solve XOR?", "no: 75% at best",
+                 "02 sections 1, 2, 5, Exercises")
 ROW_03_KEY = Row(("03-key",), 2, "`params_random = …seed=2)`, `params_constant = …`, `def one_step(…`",
                  "Which factors of $\\delta_j$ are neuron $j$'s own?", "$W^{(2)}_j$ and $f'(z_j)$",
                  "03 sections 1–4, Exercises")
@@ -100,14 +99,14 @@ ROW_04_DASHBOARD = Row(("04-dashboard",), 4, DASHBOARD_CLICKS,
                        "1, 1, 4; then 4, 4", "the three tasks of *Homework with the dashboard*",
                        do="click zero, constant, random; constant + output layer random; constant + dropout 0.2; ▶")
 ROW_04_MEASURING = Row(("04-measuring",), 0.5, "`CHECKPOINTS = (0, 100, 1000, EPOCHS)`",
-                       "The weights travel a long way: does the difference between the neurons grow a little?",
+                       "The weights travel far: does the difference between the neurons grow a little?",
                        "no: it stays below 1e-12")
 ROW_04_PROOF = Row(("04-proof",), 2, "none (write $P(t)$ on the board)", "Which step fails with dropout?",
-                   "steps 1 and 3: each neuron has its own mask $m_{ij}$ (05's notation)",
+                   "steps 1 and 3: each neuron has its own mask $m_{ij}$",
                    do="write $P(t)$ on the board")
 ROW_04_STEP = Row(("04-induction-step",), 0, "`states = {`")
 ROW_04_342 = Row(("04-342",), 2, "`X3 = np.array(…`", "The outputs start as copies too. Do they stay copies?",
-                 "no: the outputs differ, the hidden neurons stay copies")
+                 "outputs: no; hidden neurons: yes")
 ROW_04_ANSWER = Row(("04-answer",), 1.5, "—", "Grade the prediction you wrote in 00.", homework="04 Exercises",
                     do="everyone grades the prediction")
 ROW_05_BATCHES = Row(("05-minibatches",), 1, "`batched = train_circles(…`",
@@ -409,7 +408,8 @@ def class_notebook(plan: Plan, notebooks: dict[str, dict]) -> dict:
     cells = [
         {"cell_type": "code", "id": "projector-style", "metadata": {}, "execution_count": None, "outputs": [],
          "source": "import matplotlib.pyplot as plt\n\n"
-                   "plt.style.use(\"helpers.projector\")  # larger text and thicker lines, for every figure and widget"},
+                   "plt.style.use(\"helpers.projector\")  # larger text and thicker lines, "
+                   "for every figure and widget"},
         markdown("plan", header)]
     for position, row in enumerate(rows, start=1):
         text = f"# {checkpoint_heading(row)}"
@@ -462,13 +462,16 @@ def plan_table(plan: Plan, rows: list[RowText]) -> str:
 
 
 def run_sheet_table(rows: list[RowText]) -> str:
-    """Clock, section, what to do live, the question and the answer: one line per row."""
-    lines = ["| min | section | do | ask the room | they should say |", "| --- | --- | --- | --- | --- |"]
+    """Clock, section, what to do live and ask, and the answer: one line per row."""
+    lines = ["| min | section | do, and ask the room | they should say |", "| --- | --- | --- | --- |"]
     for row in rows:
         number, name = row.sections[-1] if row.sections[0][1] == "opening" else row.sections[0]
         more = " …" if len(row.sections) > 1 else ""
-        lines.append(f"| {row.start} | {number} · {name}{more} | {row.row.do or '—'} | {row.row.ask or '—'} | "
-                     f"{row.row.answer or '—'} |")
+        do = " ".join(part for part in (row.row.do.capitalize() + "." if row.row.do else "",
+                                        f"*{row.row.ask}*" if row.row.ask else "") if part)
+        before_colon = name.split(":")[0]  # "The network of the question"; but "Why: a proof by induction"
+        short_name = before_colon if len(before_colon.split()) >= 3 else name
+        lines.append(f"| {row.start} | {number} · {short_name}{more} | {do or '—'} | {row.row.answer or '—'} |")
     return "\n".join(lines)
 
 
@@ -483,9 +486,9 @@ def cut_table(rows: list[RowText], short: bool = False) -> str:
         total += saves
         names = "; ".join(section_names(row) for row in dropped)
         lines.append(f"| {order} | {names} | {instead} | {saves} | {total} |")
-        brief.append(f"{order}. {names} ({saves} min; instead: {instead})")
+        brief.append(f"({order}) {names}: {saves};")
     if short:
-        return "\n".join(brief)
+        return " ".join(brief).rstrip(";") + "."
     return "\n".join(lines)
 
 
