@@ -51,7 +51,7 @@ def test_every_marker_a_plan_uses_tags_exactly_one_cell_of_the_course():
 def test_the_guide_s_plans_and_the_run_sheet_are_the_ones_the_plan_gives():
     guide = class_notebooks.GUIDE.read_text(encoding="utf-8")
     sheet = class_notebooks.RUN_SHEET.read_text(encoding="utf-8")
-    stale = "is stale: run `uv run python tools/class_notebooks.py --no-run`"
+    stale = "is stale: run `uv run python tools/class_notebooks.py --tables`"
     assert class_notebooks.guide_with_plans(guide, COURSE) == guide, f"INSTRUCTORS.md's plan tables {stale}"
     assert class_notebooks.run_sheet_with_table(sheet, COURSE) == sheet, f"RUN_SHEET.md {stale}"
 
@@ -122,3 +122,36 @@ def test_counting_pages_sees_a_second_page(tmp_path):
     long = tmp_path / "long.md"
     long.write_text("\n\n".join(f"Paragraph {number}." for number in range(120)), encoding="utf-8")
     assert pdf_pages(chromium, long, "A4", tmp_path) >= 2
+
+
+# What the dashboard shows, as the guide's homework and the run sheet's surprises quote it:
+# (settings changed from the defaults, the epoch shown, what the readout must contain).
+DASHBOARD_QUOTES = [
+    ({"init": "constant"}, 1000, "loss 0.5145"),
+    ({"init": "constant", "output_init": "random"}, 0, "distinct hidden neurons: 4 of 4"),
+    ({"dataset": "circles", "init": "zero"}, 1000, "accuracy 50%"),
+    ({"dataset": "circles", "init": "constant"}, 1000, "accuracy 61%"),
+    ({"dataset": "circles", "init": "random"}, 1000, "accuracy 100%"),
+    ({"dataset": "moons", "init": "constant"}, 1000, "distinct hidden neurons: 1 of 4 | loss 0.2751 | accuracy 87%"),
+    ({"dataset": "moons", "init": "random"}, 1000, "accuracy 87%"),
+    ({"scale": 0.4}, 1000, "loss 0.6682 | accuracy 75%"),
+    ({"scale": 0.5}, 1000, "accuracy 100%"),
+]
+
+
+def test_the_dashboard_shows_the_numbers_the_guide_and_the_run_sheet_quote():
+    from helpers.symmetry import smallest_neuron_distance
+    from helpers.widgets import symmetry_dashboard
+
+    text = class_notebooks.GUIDE.read_text(encoding="utf-8") + class_notebooks.RUN_SHEET.read_text(encoding="utf-8")
+    for settings, epoch, expected in DASHBOARD_QUOTES:
+        dashboard = symmetry_dashboard()
+        for name, value in settings.items():
+            dashboard.controls[name].value = value
+        dashboard.epoch.value = epoch
+        assert expected in dashboard.readout_text(), (settings, epoch, dashboard.readout_text())
+        quoted = re.findall(r"\d+(?:\.\d+)?%?", expected.split("|")[-1])[-1]
+        assert quoted in text, f"{quoted} is no longer quoted: update DASHBOARD_QUOTES with the guide"
+        if settings.get("output_init") == "random":  # the distance curve (W1 only) starts at 0
+            assert smallest_neuron_distance(dashboard.history.W1)[0] == 0
+    dashboard.close()

@@ -246,7 +246,8 @@ def guide_problems(text: str, notebooks: dict) -> list[str]:
         for column, cell in cells.items():
             if kind == "row" and (column in UNQUOTED_COLUMNS or column.startswith("where")):
                 continue
-            declared = {number for note in NOT_PRINTED.findall(cell) for number in DECIMAL.findall(note)}
+            declared = {number for note in NOT_PRINTED.findall(cell) for number in DECIMAL.findall(note)
+                        + PERCENT.findall(note)}
             prose = NOT_PRINTED.sub(" ", cell)
             # A code span quotes printed text (`< 1e-12`) unless it is code (a named cell, `W2[0, 0] = 0.6`).
             prose = CODE.sub(lambda span: " " if STATEMENT.match(span.group(1)) else f" {span.group(1)} ", prose)
@@ -305,6 +306,9 @@ def test_a_stale_value_cell_or_section_in_the_guide_is_caught(tmp_path):
         "cell `states = {` names no notebook")
     assert guide_problems("Re-run 04's cell (`states = {`): it prints 0.6931 and 0.5. <!-- not printed: 0.5 -->",
                           notebooks) == []
+    assert guide_problems("04's dashboard shows 61%. <!-- not printed: 61% -->", notebooks) == []
+    assert guide_problems("04's dashboard shows 61%.", notebooks)[0].endswith(
+        "61% is not in the outputs or code of ['04']")
 
 
 # --- The guide's timing table and the plans' talk minutes ---------------------------------------

@@ -1,7 +1,7 @@
 """Write the class notebooks and the run sheet from the class plans, the single source of both.
 
     uv run python tools/class_notebooks.py            # writes class/*.ipynb, runs them, writes the tables
-    uv run python tools/class_notebooks.py --no-run   # the same, without running the notebooks
+    uv run python tools/class_notebooks.py --tables   # only the guide's plan tables and the run sheet
 
 A class notebook holds exactly the sections a plan shows, in its order, copied from the course
 notebooks in notebooks/, so one notebook replaces the switches between seven. It opens with the
@@ -555,6 +555,7 @@ def run_notebook(path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-run", action="store_true", help="write the class notebooks without running them")
+    parser.add_argument("--tables", action="store_true", help="write only the guide's plan tables and the run sheet")
     parser.add_argument("--mark", action="store_true", help="tag the course notebooks' sections (once)")
     parser.add_argument("--only", choices=[plan.name for plan in PLANS], help="write only this class notebook")
     options = parser.parse_args(argv)
@@ -564,7 +565,7 @@ def main(argv: list[str] | None = None) -> int:
     notebooks = all_course()
     CLASS.mkdir(exist_ok=True)
     for plan in PLANS:
-        if options.only and plan.name != options.only:
+        if options.tables or options.only and plan.name != options.only:
             continue
         path = CLASS / f"{plan.name}.ipynb"
         write_notebook(class_notebook(plan, notebooks), path)
