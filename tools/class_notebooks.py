@@ -119,8 +119,9 @@ ROW_06_SERIES = Row(("06-series",), 0.5, "—")
 PLANS = (
     Plan("75_minutes", "The 75-minute class", 75, (
         ROW_00,
-        Row(("01-xor", "01-one-line"), 1, "the section's cells: 4 mistakes every epoch; three perceptrons compute XOR",
-            "Will the mistakes per epoch reach 0?", "no: 4 mistakes in every epoch", "rest of 01, Exercises"),
+        Row(("01-xor", "01-one-line"), 1,
+            "the section's cells: 50 epochs, never fewer than 2 mistakes; three perceptrons compute XOR",
+            "Will the mistakes per epoch reach 0?", "no: 4 per epoch from the third on", "rest of 01, Exercises"),
         ROW_02_XOR, ROW_03_KEY, ROW_04_PREDICTION, ROW_04_DASHBOARD, ROW_04_MEASURING, ROW_04_PROOF, ROW_04_STEP,
         Row(("04-identical-learn",), 0.5, "`for init, history in histories.items():`", "Accuracy of each start?",
             "50%, 75%, 100%"),
