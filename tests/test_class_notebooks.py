@@ -155,3 +155,27 @@ def test_the_dashboard_shows_the_numbers_the_guide_and_the_run_sheet_quote():
         if settings.get("output_init") == "random":  # the distance curve (W1 only) starts at 0
             assert smallest_neuron_distance(dashboard.history.W1)[0] == 0
     dashboard.close()
+
+
+def printed_text(cell: dict) -> list[str]:
+    """What a code cell printed, as text: streams and plain-text results (not pictures or widgets)."""
+    texts = []
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        if output["output_type"] == "stream":
+            texts.append("".join(output["text"]))
+        elif "text/plain" in data and not {"image/png", "application/vnd.jupyter.widget-view+json"} & set(data):
+            texts.append("".join(data["text/plain"]))
+    return texts
+
+
+@pytest.mark.parametrize("plan", class_notebooks.PLANS, ids=[plan.name for plan in class_notebooks.PLANS])
+def test_each_copied_cell_prints_in_class_what_it_prints_in_the_course(plan):
+    # A name a section needs but the tool did not copy, or a state it changed, would show here
+    # as a different number under the same cell.
+    course = {f"{number}-{cell['id']}": cell for number, notebook in COURSE.items() for cell in notebook["cells"]}
+    committed = json.loads((ROOT / "class" / f"{plan.name}.ipynb").read_text(encoding="utf-8"))
+    copies = [cell for cell in committed["cells"] if cell["cell_type"] == "code" and cell["id"] in course]
+    assert len(copies) > 10
+    differ = [cell["id"] for cell in copies if printed_text(cell) != printed_text(course[cell["id"]])]
+    assert not differ, f"class/{plan.name}.ipynb prints otherwise than the course in cells {differ}"
