@@ -157,16 +157,17 @@ def test_the_dashboard_shows_the_numbers_the_guide_and_the_run_sheet_quote():
     dashboard.close()
 
 
-def printed_text(cell: dict) -> list[str]:
-    """What a code cell printed, as text: streams and plain-text results (not pictures or widgets)."""
+def printed_text(cell: dict) -> str:
+    """What a code cell printed, as text: streams and plain-text results (not pictures or widgets).
+    One print may arrive in several stream outputs, split wherever the kernel flushed."""
     texts = []
     for output in cell.get("outputs", []):
         data = output.get("data", {})
         if output["output_type"] == "stream":
             texts.append("".join(output["text"]))
         elif "text/plain" in data and not {"image/png", "application/vnd.jupyter.widget-view+json"} & set(data):
-            texts.append("".join(data["text/plain"]))
-    return texts
+            texts.append("".join(data["text/plain"]) + "\n")
+    return "".join(texts)
 
 
 @pytest.mark.parametrize("plan", class_notebooks.PLANS, ids=[plan.name for plan in class_notebooks.PLANS])

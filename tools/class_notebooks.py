@@ -397,8 +397,8 @@ STEPPING = """\
 **How to step through.** *Kernel → Restart Kernel and Run All Cells* before class. Then *View →
 Appearance → Presentation Mode* and *Simple Interface*. Click a cell, press **Esc**, then
 **Ctrl+Shift+←**: every section folds. **→** opens the selected section, or moves to the next
-heading. After touching a slider, **click a text cell** before pressing → again (a slider keeps the
-arrow keys). The code cells folded as `…` are the set-up the sections need from their notebook."""
+heading. After using a widget, **click a text cell** before pressing → again (a slider you touched
+keeps the arrow keys). The code cells folded as `…` are the set-up the sections need from their notebook."""
 
 
 def class_notebook(plan: Plan, notebooks: dict[str, dict]) -> dict:
