@@ -273,10 +273,11 @@ def cell_problems(span: str, named: list[str], notebooks: dict, sections: list[r
     return []
 
 
-def test_every_value_section_and_cell_the_instructors_guide_quotes_exists_where_it_says():
+@pytest.mark.parametrize("guide", [GUIDE, ROOT / "RUN_SHEET.md"], ids=["INSTRUCTORS", "RUN_SHEET"])
+def test_every_value_section_and_cell_the_instructors_guide_quotes_exists_where_it_says(guide):
     notebooks = {name: Notebook(path) for name, path in NOTEBOOK_NAMES.items()}
-    problems = guide_problems(GUIDE.read_text(encoding="utf-8"), notebooks)
-    assert not problems, "INSTRUCTORS.md quotes what the notebooks do not have:\n" + "\n".join(problems)
+    problems = guide_problems(guide.read_text(encoding="utf-8"), notebooks)
+    assert not problems, f"{guide.name} quotes what the notebooks do not have:\n" + "\n".join(problems)
 
 
 def test_a_stale_value_cell_or_section_in_the_guide_is_caught(tmp_path):

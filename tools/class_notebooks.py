@@ -98,7 +98,8 @@ ROW_04_PREDICTION = Row(("04-prediction",), 1, "`X, Y = data.logic_gate(\"xor\")
 ROW_04_DASHBOARD = Row(("04-dashboard",), 4, DASHBOARD_CLICKS,
                        "Before each click: what number follows `distinct hidden neurons:`?",
                        "1, 1, 4; then 4, 4", "the three tasks of *Homework with the dashboard*",
-                       do="click zero, constant, random; constant + output layer random; constant + dropout 0.2; ▶")
+                       do="click zero, constant, random; constant + output layer random; constant + dropout 0.2 "
+                          "<!-- not printed: 0.2 -->; ▶")
 ROW_04_MEASURING = Row(("04-measuring",), 0.5, "`CHECKPOINTS = (0, 100, 1000, EPOCHS)`",
                        "The weights travel far: does the difference between the neurons grow a little?",
                        "no: it stays below 1e-12")
@@ -468,11 +469,11 @@ def run_sheet_table(rows: list[RowText]) -> str:
     lines = ["| min | section | do, and ask the room | they should say |", "| --- | --- | --- | --- |"]
     for row in rows:
         number, name = row.sections[-1] if row.sections[0][1] == "opening" else row.sections[0]
-        more = " …" if len(row.sections) > 1 else ""
-        do = " ".join(part for part in (row.row.do.capitalize() + "." if row.row.do else "",
+        more = f" (+{len(row.sections) - 1})" if len(row.sections) > 1 else ""  # more sections in the row
+        do = " ".join(part for part in (row.row.do[:1].upper() + row.row.do[1:] + "." if row.row.do else "",
                                         f"*{row.row.ask}*" if row.row.ask else "") if part)
         before_colon = name.split(":")[0]  # "The network of the question"; but "Why: a proof by induction"
-        short_name = before_colon if len(before_colon.split()) >= 3 else name
+        short_name = before_colon + "…" if len(before_colon.split()) >= 3 and before_colon != name else name
         lines.append(f"| {row.start} | {number} · {short_name}{more} | {do or '—'} | {row.row.answer or '—'} |")
     return "\n".join(lines)
 
