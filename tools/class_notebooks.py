@@ -98,8 +98,8 @@ ROW_04_PREDICTION = Row(("04-prediction",), 1, "`X, Y = data.logic_gate(\"xor\")
 ROW_04_DASHBOARD = Row(("04-dashboard",), 4, DASHBOARD_CLICKS,
                        "Before each click: what number follows `distinct hidden neurons:`?",
                        "1, 1, 4; then 4, 4", "the three tasks of *Homework with the dashboard*",
-                       do="click zero, constant, random; constant + output layer random; constant + dropout 0.2 "
-                          "<!-- not printed: 0.2 -->; ▶")
+                       do="click zero, constant, random; constant + output layer random; constant + dropout 0.2; "
+                          "▶<!-- not printed: 0.2 -->")
 ROW_04_MEASURING = Row(("04-measuring",), 0.5, "`CHECKPOINTS = (0, 100, 1000, EPOCHS)`",
                        "The weights travel far: does the difference between the neurons grow a little?",
                        "no: it stays below 1e-12")
