@@ -180,3 +180,14 @@ def test_each_copied_cell_prints_in_class_what_it_prints_in_the_course(plan):
     assert len(copies) > 10
     differ = [cell["id"] for cell in copies if printed_text(cell) != printed_text(course[cell["id"]])]
     assert not differ, f"class/{plan.name}.ipynb prints otherwise than the course in cells {differ}"
+
+
+@pytest.mark.parametrize("plan", class_notebooks.PLANS, ids=[plan.name for plan in class_notebooks.PLANS])
+def test_each_class_notebook_was_saved_from_a_clean_run_without_errors(plan):
+    cells = json.loads((ROOT / "class" / f"{plan.name}.ipynb").read_text(encoding="utf-8"))["cells"]
+    code = [cell for cell in cells if cell["cell_type"] == "code" and "".join(cell["source"]).strip()]
+    counts = [cell["execution_count"] for cell in code]
+    assert counts == list(range(1, len(counts) + 1)), f"run `uv run python tools/class_notebooks.py` ({counts})"
+    for cell in code:
+        for output in cell["outputs"]:
+            assert output["output_type"] != "error" and output.get("name") != "stderr", (cell["id"], output)
