@@ -8,7 +8,9 @@ It needs a Chromium or Chrome. Without one it is skipped on a student's or teach
 with the reason and how to get one; under CI (the CI variable set) a missing browser fails.
 """
 
+import json
 import os
+import re
 import time
 
 import pytest
@@ -89,12 +91,29 @@ def view_appearance(page, item: str) -> None:
     page.wait_for_timeout(300)
 
 
-def test_presentation_path_steps_section_by_section_with_a_live_dashboard(chromium, jupyterlab):
-    # The instructor's guide: presentation mode (larger text), the simple interface (one notebook,
-    # full width), no file browser, every section collapsed, then ArrowRight opens one at a time.
+@pytest.fixture
+def class_jupyterlab(tmp_path):
+    """JupyterLab serving a copy of the class notebooks (class/)."""
+    with run_jupyterlab(tmp_path, notebooks=ROOT / "class") as server:
+        yield server
+
+
+def test_presentation_path_walks_the_class_notebook_to_the_dashboard(chromium, class_jupyterlab):
+    # The instructor's guide, *The presentation path*: the 75-minute class notebook, run from the
+    # top; presentation mode, the simple interface, no file browser; every section folded, then
+    # ArrowRight opens one heading at a time, past every checkpoint of the plan, to the dashboard
+    # and on to the end. After the epoch slider, a click on a text cell gives the keys back.
+    notebook = json.loads((ROOT / "class" / "75_minutes.ipynb").read_text(encoding="utf-8"))
+    planned = [int(checkpoint.group(1)) for cell in notebook["cells"] if cell["cell_type"] == "markdown"
+               and (checkpoint := re.match(r"# Minute (\d+) · ", "".join(cell["source"])))]
     with sync_playwright() as playwright:
         browser = playwright.chromium.connect_over_cdp(chromium)
-        page, readout = run_notebook_04(browser, *jupyterlab, viewport=(1280, 720))  # a projector's resolution
+        ARTIFACTS.mkdir(exist_ok=True)
+        page = browser.contexts[0].new_page()
+        page.set_viewport_size({"width": 1280, "height": 720})  # a projector's resolution
+        open_notebook_and_run_all(page, *class_jupyterlab, "75_minutes.ipynb")
+        readout = page.locator(".widget-html-content", has_text="distinct hidden neurons").first
+        expect(readout).to_be_attached(timeout=180_000)
 
         paragraph = page.locator(".jp-RenderedMarkdown p").first
         font_size = lambda: float(paragraph.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))  # noqa: E731
@@ -108,22 +127,44 @@ def test_presentation_path_steps_section_by_section_with_a_live_dashboard(chromi
 
         page.locator(".jp-Cell").first.click()
         page.keyboard.press("Escape")                   # command mode
-        page.keyboard.press("Control+Shift+ArrowLeft")  # collapse every section
+        page.keyboard.press("Control+Shift+ArrowLeft")  # fold every section
         expect(readout).to_be_hidden()
-        headings = page.locator(".jp-MarkdownCell .jp-RenderedMarkdown :is(h1, h2)").count()
-        for _ in range(2 * headings):                   # each ArrowRight: open this section, or go to the next
-            if readout.is_visible():
-                break
-            page.keyboard.press("ArrowRight")
-            page.wait_for_timeout(200)
-        expect(readout).to_be_visible()
-        readout.scroll_into_view_if_needed()
+        headings = page.locator(".jp-MarkdownCell .jp-RenderedMarkdown :is(h1, h2, h3)").count()
+        active = page.locator(".jp-Notebook .jp-Cell.jp-mod-active").first
+        seen = []  # the checkpoints' minutes, as ArrowRight reaches them
 
+        def step_until(done, presses: int = 2 * headings) -> None:
+            for _ in range(presses):
+                if done():
+                    return
+                page.keyboard.press("ArrowRight")
+                page.wait_for_timeout(150)
+                checkpoint = re.match(r"Minute (\d+) · ", active.inner_text())
+                if checkpoint and int(checkpoint.group(1)) not in seen:
+                    seen.append(int(checkpoint.group(1)))
+
+        step_until(readout.is_visible)
+        expect(readout).to_be_visible()
+        assert seen[-1] == 28, f"the dashboard is not under the checkpoint 'Minute 28' (reached {seen})"
+        readout.scroll_into_view_if_needed()
         page.locator("button.widget-toggle-button", has_text="zero").first.click()
         expect(readout).to_contain_text("distinct hidden neurons: 1 of 4", timeout=30_000)
         page.locator("button.widget-toggle-button", has_text="random").first.click()
         expect(readout).to_contain_text("distinct hidden neurons: 4 of 4", timeout=30_000)
-        page.screenshot(path=str(ARTIFACTS / "presentation_dashboard.png"))
+        page.screenshot(path=str(ARTIFACTS / "presentation_class_dashboard.png"))
+
+        # The slider trap's way out: touch the epoch slider, click a text cell, then ArrowRight
+        # moves on through the notebook and leaves the slider where it was.
+        epoch = page.locator(".widget-slider", has_text="epoch").locator(".noUi-handle").first
+        epoch.click()
+        page.keyboard.press("ArrowLeft")
+        expect(readout).not_to_contain_text("epoch 1000", timeout=30_000)
+        shown = readout.text_content()
+        page.locator(".jp-MarkdownCell", has_text="Minute 28 · ").first.click()
+        step_until(lambda: seen[-1] == planned[-1])
+        assert readout.text_content() == shown, "ArrowRight moved the epoch slider after a click on a text cell"
+        assert seen == planned, f"ArrowRight reached the checkpoints {seen}, the plan has {planned}"
+        page.screenshot(path=str(ARTIFACTS / "presentation_class_end.png"))
         browser.close()
 
 

@@ -110,7 +110,7 @@ CODE = re.compile(r"`([^`]+)`")
 PERCENT = re.compile(r"(?<![\w.])\d+(?:\.\d+)?%")
 STATEMENT = re.compile(r"^(?:def |for |from |import |class |[\w\[\], ]+ = )")
 CELL_COLUMNS = ("run live", "where")
-UNQUOTED_COLUMNS = ("#", "min", "saves (min)", "running total", "order", "nb", "words", "run s", "section")
+UNQUOTED_COLUMNS = ("#", "clock", "min", "saves (min)", "running total", "order", "nb", "words", "run s", "section")
 UNCHECKED_SECTIONS = ("Timing", "Prerequisites")  # measurements of the notebooks, not quotes from them
 
 
@@ -246,7 +246,8 @@ def guide_problems(text: str, notebooks: dict) -> list[str]:
         for column, cell in cells.items():
             if kind == "row" and (column in UNQUOTED_COLUMNS or column.startswith("where")):
                 continue
-            declared = {number for note in NOT_PRINTED.findall(cell) for number in DECIMAL.findall(note)}
+            declared = {number for note in NOT_PRINTED.findall(cell) for number in DECIMAL.findall(note)
+                        + PERCENT.findall(note)}
             prose = NOT_PRINTED.sub(" ", cell)
             # A code span quotes printed text (`< 1e-12`) unless it is code (a named cell, `W2[0, 0] = 0.6`).
             prose = CODE.sub(lambda span: " " if STATEMENT.match(span.group(1)) else f" {span.group(1)} ", prose)
@@ -272,10 +273,11 @@ def cell_problems(span: str, named: list[str], notebooks: dict, sections: list[r
     return []
 
 
-def test_every_value_section_and_cell_the_instructors_guide_quotes_exists_where_it_says():
+@pytest.mark.parametrize("guide", [GUIDE, ROOT / "RUN_SHEET.md"], ids=["INSTRUCTORS", "RUN_SHEET"])
+def test_every_value_section_and_cell_the_instructors_guide_quotes_exists_where_it_says(guide):
     notebooks = {name: Notebook(path) for name, path in NOTEBOOK_NAMES.items()}
-    problems = guide_problems(GUIDE.read_text(encoding="utf-8"), notebooks)
-    assert not problems, "INSTRUCTORS.md quotes what the notebooks do not have:\n" + "\n".join(problems)
+    problems = guide_problems(guide.read_text(encoding="utf-8"), notebooks)
+    assert not problems, f"{guide.name} quotes what the notebooks do not have:\n" + "\n".join(problems)
 
 
 def test_a_stale_value_cell_or_section_in_the_guide_is_caught(tmp_path):
@@ -305,6 +307,9 @@ def test_a_stale_value_cell_or_section_in_the_guide_is_caught(tmp_path):
         "cell `states = {` names no notebook")
     assert guide_problems("Re-run 04's cell (`states = {`): it prints 0.6931 and 0.5. <!-- not printed: 0.5 -->",
                           notebooks) == []
+    assert guide_problems("04's dashboard shows 61%. <!-- not printed: 61% -->", notebooks) == []
+    assert guide_problems("04's dashboard shows 61%.", notebooks)[0].endswith(
+        "61% is not in the outputs or code of ['04']")
 
 
 # --- The guide's timing table and the plans' talk minutes ---------------------------------------
