@@ -1,12 +1,14 @@
 """Headless tests of the widgets: drive the controls from Python as a student would click them."""
 
 import gc
+import io
 import re
 
 import matplotlib.pyplot as plt
 import numpy as np
 import psutil
 import pytest
+from PIL import Image
 from traitlets import TraitError
 
 from helpers.widgets import format_loss, perceptron_explorer, symmetry_dashboard
@@ -165,6 +167,33 @@ def test_the_plain_text_view_of_the_dashboard_is_its_readout():
     bundle = dashboard._repr_mimebundle_()
     assert bundle["text/plain"].startswith("Symmetry dashboard: distinct hidden neurons: 1 of 4 | loss 0.6931")
     assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_under_the_projector_style_the_readout_is_14_pt_and_the_controls_sit_beside_a_smaller_picture():
+    # 14 pt is 18.7 CSS pixels: larger than the 17-pixel prose of JupyterLab's Presentation Mode
+    with plt.style.context("helpers.projector"):
+        dashboard = symmetry_dashboard()
+    assert dashboard.readout.style.font_size == "14pt"
+    controls, picture = dashboard.widget.children
+    assert picture is dashboard.image
+    assert dashboard.controls["init"] in controls.children and dashboard.readout in controls.children
+    assert Image.open(io.BytesIO(bytes(dashboard.image.value))).size == (700, 560)
+
+
+def test_without_the_projector_style_the_dashboard_keeps_its_layout_and_picture():
+    dashboard = symmetry_dashboard()
+    assert dashboard.readout.style.font_size == "10pt"  # 13.3 px: JupyterLab's widgets have 13
+    assert dashboard.widget.children[-2:] == (dashboard.readout, dashboard.image)
+    assert Image.open(io.BytesIO(bytes(dashboard.image.value))).size == (950, 620)
+
+
+@pytest.mark.parametrize("style", ["default", "helpers.projector"])
+def test_every_pixel_of_the_widget_pictures_is_opaque_for_a_dark_theme(style):
+    with plt.style.context(style):
+        pictures = [bytes(symmetry_dashboard().image.value), bytes(perceptron_explorer().image.value)]
+    for picture in pictures:
+        alpha = np.asarray(Image.open(io.BytesIO(picture)).convert("RGBA"))[..., 3]
+        assert alpha.min() == 255
 
 
 def test_bad_dashboard_arguments_get_a_clear_message():
