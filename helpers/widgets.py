@@ -160,9 +160,10 @@ class LiveWidget:
         return bundle
 
 
-def format_loss(loss: float) -> str:
-    """A loss with four decimals, or with four significant digits when it is huge (never 131 digits)."""
-    return f"{loss:.4f}" if abs(loss) < 1e4 else f"{loss:.3e}"
+def format_loss(loss: float, decimals: int = 4) -> str:
+    """A loss with four decimals, or with four significant digits when it is huge (never 131 digits).
+    A distance is printed the same way, with two decimals."""
+    return f"{loss:.{decimals}f}" if abs(loss) < 1e4 else f"{loss:.3e}"
 
 
 class SymmetryDashboard(LiveWidget):
@@ -340,7 +341,9 @@ class Run:
         return min(int(np.searchsorted(self.history.epochs, epoch)), len(self.history.epochs) - 1)
 
     def describe(self, record: int) -> str:
-        """'distinct hidden neurons: 1 of 4 | loss 0.6931 | accuracy 50% | epoch 0' for snapshot `record`."""
+        """'distinct hidden neurons: 1 of 4 | loss 0.6931 | accuracy 50% | epoch 0 | smallest distance 0.00'
+        for snapshot `record`: in words, what the picture shows (its loss and distance panels, and
+        whether the activation panels differ), for a reader who cannot see the picture."""
         history = self.history
         params = history.params_at(record)
         if self.classes:
@@ -349,7 +352,8 @@ class Run:
         else:
             accuracy = "n/a (the targets are scores, not classes)"
         text = (f"distinct hidden neurons: {count_distinct_neurons(params)} of {params['W1'].shape[1]} | "
-                f"loss {format_loss(history.loss[record])} | accuracy {accuracy} | epoch {history.epochs[record]}")
+                f"loss {format_loss(history.loss[record])} | accuracy {accuracy} | epoch {history.epochs[record]} | "
+                f"smallest distance {format_loss(smallest_neuron_distance(params['W1']), decimals=2)}")
         return f"{text} | note: {self.note}" if self.note else text
 
 

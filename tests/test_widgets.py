@@ -32,7 +32,19 @@ def test_dashboard_readout_counts_one_neuron_for_zero_and_constant_and_four_for_
 def test_the_readout_states_loss_accuracy_and_epoch():
     dashboard = symmetry_dashboard(init="random")
     text = dashboard.readout.value
-    assert re.search(r"loss \d\.\d{4} \| accuracy \d+% \| epoch 1000$", text), text
+    assert re.search(r"loss \d\.\d{4} \| accuracy \d+% \| epoch 1000 \| smallest distance \d\.\d\d$", text), text
+
+
+def test_the_readout_says_the_smallest_distance_the_picture_plots_at_the_epoch_shown():
+    dashboard = symmetry_dashboard(init="zero")
+    assert dashboard.readout.value.endswith("| smallest distance 0.00")
+    dashboard.controls["init"].value = "random"
+    for epoch in (0, 500, 1000):
+        dashboard.epoch.value = epoch
+        epochs, distances = dashboard.figure.distance_line.get_data()
+        plotted = distances[list(epochs).index(epoch)]
+        assert plotted > 0.01
+        assert dashboard.readout.value.endswith(f"| smallest distance {plotted:.2f}")
 
 
 @pytest.mark.parametrize("name, init, new_value", [
@@ -60,7 +72,7 @@ def test_the_epoch_slider_redraws_without_retraining():
     dashboard.epoch.value = 200
     assert dashboard.history is history
     assert bytes(dashboard.image.value) != before
-    assert dashboard.readout.value.endswith("epoch 200")
+    assert "| epoch 200 |" in dashboard.readout.value
     assert dashboard.timings["train"] == 0.0
 
 
@@ -76,7 +88,8 @@ def test_the_readout_describes_the_epoch_on_show_not_the_end_of_training():
     hidden = 1 / (1 + np.exp(-0.5 * np.array([0, 1, 1, 2])))
     output = 1 / (1 + np.exp(-2 * hidden))
     loss = -np.mean(np.log([1 - output[0], output[1], output[2], 1 - output[3]]))
-    assert dashboard.readout.value == f"distinct hidden neurons: 1 of 4 | loss {loss:.4f} | accuracy 50% | epoch 0"
+    assert dashboard.readout.value == (f"distinct hidden neurons: 1 of 4 | loss {loss:.4f} | accuracy 50% | epoch 0 | "
+                                       "smallest distance 0.00")
 
 
 def test_a_random_output_layer_or_dropout_alone_makes_constant_neurons_differ():
@@ -134,7 +147,7 @@ def test_play_and_the_epoch_slider_move_together_in_the_kernel():
     dashboard.play.value = 300
     assert dashboard.epoch.value == 300
     assert bytes(dashboard.image.value) != before
-    assert dashboard.readout.value.endswith("epoch 300")
+    assert "| epoch 300 |" in dashboard.readout.value
     dashboard.epoch.value = 500
     assert dashboard.play.value == 500
 
@@ -257,7 +270,7 @@ def test_a_drawing_failure_keeps_the_last_good_run_and_picture_and_says_why():
     assert dashboard.history is history
     assert bytes(dashboard.image.value) == picture
     dashboard.epoch.value = 500  # the last good run still answers the slider
-    assert dashboard.readout.value.endswith("epoch 500") and dashboard.history is history
+    assert "| epoch 500 |" in dashboard.readout.value and dashboard.history is history
 
 
 def test_any_training_failure_keeps_the_last_good_run_and_says_why(monkeypatch):
