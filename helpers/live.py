@@ -172,7 +172,9 @@ class SymmetryFigure(LiveFigure):
         self.network = plots.draw_network(self.ax_network, layer_sizes=(2, n_hidden, 1), key=True)
         self.ax_network.set_xticks([])
         self.ax_network.spines["bottom"].set_visible(False)
-        self.ax_network.set_title("the network", fontsize="medium" if narrow else "large")
+        self.ax_network.set_title("the network")
+        if narrow:
+            self.ax_network.title.set_fontsize("medium")
 
         self.activations = plots.ActivationPanels(self.panels, n_hidden, point_size=12, key_ax=self.ax_key,
                                                   title="neuron {number}" if narrow else "hidden neuron {number}")
