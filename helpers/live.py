@@ -93,15 +93,15 @@ class LiveFigure:
 LAYOUT_VALUE_LIMITS = {"linear": (-0.025, 0.025), "log": (0.01, 1.0)}
 
 
-def _curve_axes(figure, cell, last_epoch: int, title: str, xlabel: str = "", ylabel: str = "",
-                title_size: str = "large"):
+def _curve_axes(figure, cell, *, last_epoch: int, title: str, xlabel: str = "", ylabel: str = "",
+                title_size: str = "large", epoch_ticks: int = 4):
     """Axes for curves over the epochs, in two layers, because the epochs never change but the
     values do: a frame (box, epoch ticks, title and labels) for the base layer, drawn once, and on
     top of it a transparent axes with only the value axis and the curves, redrawn with each run.
     Returns the latter. Sizes are relative to rcParams["font.size"], so that a style scales them."""
     frame = figure.add_subplot(cell)
     frame.set_xlim(0, last_epoch)
-    frame.xaxis.set_major_locator(MaxNLocator(4, integer=True))
+    frame.xaxis.set_major_locator(MaxNLocator(epoch_ticks, integer=True))
     frame.tick_params(left=False, labelleft=False, labelbottom=bool(xlabel))
     frame.set_title(title, fontsize=title_size)
     frame.set_xlabel(xlabel)
@@ -121,6 +121,9 @@ def _few_value_ticks(ax) -> None:
 
 # The dashboard's picture: at most as wide as a notebook cell shows unshrunk (plots.CELL_WIDTH_PX).
 DASHBOARD_PIXELS = (950, 620)
+# ... and for the room: beside the controls, on a 1280x720 projector in JupyterLab's Presentation
+# Mode and Simple Interface (the notebook shows about 1050 x 600 pixels of output there).
+ROOM_DASHBOARD_PIXELS = (700, 560)
 EXPLORER_PIXELS = (450, 450)
 
 
@@ -130,19 +133,25 @@ class SymmetryFigure(LiveFigure):
     Top row: every hidden neuron's incoming weights over the epochs; the network with the current
     weights; the loss; the smallest distance between two neurons' weight vectors.
     Bottom row: each hidden neuron's activation over the input plane at the current epoch.
+    A picture narrower than DASHBOARD_PIXELS (the room's) has fewer epoch ticks, smaller top
+    titles and shorter panel titles, so that its text keeps its size and still does not overlap.
     """
 
-    def __init__(self, n_hidden: int, last_epoch: int, resolution: int = 40, dpi: float | None = None):
-        super().__init__(*DASHBOARD_PIXELS, dpi=dpi)
+    def __init__(self, n_hidden: int, last_epoch: int, resolution: int = 40, dpi: float | None = None,
+                 pixels: tuple[int, int] = DASHBOARD_PIXELS):
+        super().__init__(*pixels, dpi=dpi)
         self.n_hidden, self.resolution = n_hidden, resolution
+        narrow = pixels[0] < DASHBOARD_PIXELS[0]
+        curves = {"last_epoch": last_epoch, "epoch_ticks": 2 if narrow else 4}
         rows = self.figure.add_gridspec(2, 1, height_ratios=[1.35, 1])
         top = rows[0].subgridspec(2, 3, width_ratios=[1.3, 1.1, 1.1])
-        self.ax_weights = _curve_axes(self.figure, top[:, 0], last_epoch, "incoming weights",
-                                      "epoch (solid: from x₁,\ndashed: from x₂)", "weight")
+        self.ax_weights = _curve_axes(self.figure, top[:, 0], title="incoming weights",
+                                      xlabel="epoch (solid: from x₁,\ndashed: from x₂)", ylabel="weight",
+                                      title_size="medium" if narrow else "large", **curves)
         self.ax_network = self.figure.add_subplot(top[:, 1])
-        self.ax_loss = _curve_axes(self.figure, top[0, 2], last_epoch, "loss", title_size="medium")
-        self.ax_distance = _curve_axes(self.figure, top[1, 2], last_epoch, "smallest distance",
-                                       "epoch", title_size="medium")
+        self.ax_loss = _curve_axes(self.figure, top[0, 2], title="loss", title_size="medium", **curves)
+        self.ax_distance = _curve_axes(self.figure, top[1, 2], title="smallest distance", xlabel="epoch",
+                                       title_size="medium", **curves)
         columns = max(n_hidden, 4)
         bottom = rows[1].subgridspec(1, columns + 1, width_ratios=[1] * columns + [0.25])
         self.panels = [self.figure.add_subplot(bottom[0, j]) for j in range(n_hidden)]
@@ -164,8 +173,11 @@ class SymmetryFigure(LiveFigure):
         self.ax_network.set_xticks([])
         self.ax_network.spines["bottom"].set_visible(False)
         self.ax_network.set_title("the network")
+        if narrow:
+            self.ax_network.title.set_fontsize("medium")
 
-        self.activations = plots.ActivationPanels(self.panels, n_hidden, point_size=12, key_ax=self.ax_key)
+        self.activations = plots.ActivationPanels(self.panels, n_hidden, point_size=12, key_ax=self.ax_key,
+                                                  title="neuron {number}" if narrow else "hidden neuron {number}")
         for j, ax in enumerate(self.panels):
             ax.set_xticks([])
             ax.set_yticks([])

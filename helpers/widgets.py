@@ -12,7 +12,10 @@ one before and lets go of its figure, which would otherwise stay in the kernel's
 
 A widget reads matplotlib's style when it is made: made after `plt.style.use("helpers.projector")`
 (or inside `with plt.style.context("helpers.projector"):`), its picture has 14-pt text and thicker
-lines, at most a notebook cell's width (950 px) so that the text is not shrunk.
+lines, at most a notebook cell's width (950 px) so that the text is not shrunk. Its readout is set
+in the picture's text size (14 pt is larger than the prose of JupyterLab's Presentation Mode), and
+the dashboard is laid out for the room: its controls beside a smaller picture, so that the whole
+dashboard fits a 1280x720 projector in Presentation Mode.
 """
 
 import html
@@ -23,10 +26,11 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import numpy as np
 import traitlets
+from matplotlib import rcParams
 
 from helpers import data
 from helpers.fast_training import train_fast  # train's arithmetic, bit for bit, in fewer numpy calls
-from helpers.live import PerceptronFigure, SymmetryFigure
+from helpers.live import ROOM_DASHBOARD_PIXELS, PerceptronFigure, SymmetryFigure
 from helpers.network import ACTIVATIONS, DECISION_THRESHOLD, forward_pass, init_params
 from helpers.perceptron import perceptron_predict
 from helpers.symmetry import count_distinct_neurons, smallest_neuron_distance
@@ -42,6 +46,20 @@ PLAY_INTERVAL_MS = 50    # Play shows 20 epochs' snapshots a second
 # A picture at its own size, pixel for pixel, or smaller in a narrow cell. Without align_self a
 # box stretches it to the box's width: scaled up, its text blurs and every frame costs more to paint.
 PICTURE_LAYOUT = {"max_width": "100%", "align_self": "flex-start"}
+ROOM_TEXT_PT = 14  # the projector style's text size: a dashboard made with text this large is laid out for the room
+ROOM_CONTROLS_WIDTH = "330px"  # the controls' column beside the room's picture
+
+
+def for_the_room() -> bool:
+    """Is the style's text the projector's size (helpers.projector), so that a widget made now
+    is shown to a room?"""
+    return rcParams["font.size"] >= ROOM_TEXT_PT
+
+
+def readout_style() -> dict:
+    """The readout's text in the pictures' text size (the style's font.size): 10 pt (13 px) by
+    default, 14 pt (19 px) under the projector style, where the prose of Presentation Mode is 17 px."""
+    return {"font_size": f"{rcParams['font.size']:g}pt"}
 
 
 class NamedControl:
@@ -143,9 +161,10 @@ class LiveWidget:
         return bundle
 
 
-def format_loss(loss: float) -> str:
-    """A loss with four decimals, or with four significant digits when it is huge (never 131 digits)."""
-    return f"{loss:.4f}" if abs(loss) < 1e4 else f"{loss:.3e}"
+def format_loss(loss: float, decimals: int = 4) -> str:
+    """A loss with four decimals, or with four significant digits when it is huge (never 131 digits).
+    A distance is printed the same way, with two decimals."""
+    return f"{loss:.{decimals}f}" if abs(loss) < 1e4 else f"{loss:.3e}"
 
 
 class SymmetryDashboard(LiveWidget):
@@ -191,8 +210,10 @@ class SymmetryDashboard(LiveWidget):
         # would wait while the kernel handles the Play's first.
         widgets.link((self.play, "value"), (self.epoch, "value"))
         self.image = widgets.Image(format="png", layout=PICTURE_LAYOUT)
-        self.readout = widgets.HTML()
-        self.figure = SymmetryFigure(self.n_hidden, last_epoch=last)
+        self.readout = widgets.HTML(style=readout_style())
+        room = for_the_room()
+        self.figure = (SymmetryFigure(self.n_hidden, last_epoch=last, pixels=ROOM_DASHBOARD_PIXELS) if room
+                       else SymmetryFigure(self.n_hidden, last_epoch=last))
         self.run = None  # the last good training run
         self.timings = {}
 
@@ -200,13 +221,25 @@ class SymmetryDashboard(LiveWidget):
         for control in self.controls.values():
             control.observe(self._settings_changed, names="value")
         self.epoch.observe(self._epoch_changed, names="value")
+        self.widget = self._room_layout() if room else self._cell_layout()
+        self._replace_the_previous_one()
+        self._settings_changed()
+
+    def _cell_layout(self) -> widgets.Box:
+        """Two columns of controls, Play and the epoch slider, the readout, then the picture."""
         left = widgets.VBox([self.controls[name] for name in ("init", "value", "scale", "seed")])
         right = widgets.VBox([self.controls[name]
                               for name in ("learning_rate", "activation", "dataset", "output_init", "dropout")])
-        self.widget = widgets.VBox([widgets.HBox([left, right]), widgets.HBox([self.play, self.epoch]),
-                                    self.readout, self.image])
-        self._replace_the_previous_one()
-        self._settings_changed()
+        return widgets.VBox([widgets.HBox([left, right]), widgets.HBox([self.play, self.epoch]),
+                             self.readout, self.image])
+
+    def _room_layout(self) -> widgets.Box:
+        """For a projector: one column of controls, Play, the epoch slider and the readout, beside
+        the picture, so that a 720-line screen shows all of it at once."""
+        self.epoch.layout.width = None  # the width of the other sliders
+        column = widgets.VBox([*self.controls.values(), self.play, self.epoch, self.readout],
+                              layout={"width": ROOM_CONTROLS_WIDTH, "flex": "0 0 auto"})
+        return widgets.HBox([column, self.image])
 
     def close(self) -> None:
         super().close()
@@ -309,7 +342,9 @@ class Run:
         return min(int(np.searchsorted(self.history.epochs, epoch)), len(self.history.epochs) - 1)
 
     def describe(self, record: int) -> str:
-        """'distinct hidden neurons: 1 of 4 | loss 0.6931 | accuracy 50% | epoch 0' for snapshot `record`."""
+        """'distinct hidden neurons: 1 of 4 | loss 0.6931 | accuracy 50% | epoch 0 | smallest distance 0.00'
+        for snapshot `record`: in words, what the picture shows (its loss and distance panels, and
+        whether the activation panels differ), for a reader who cannot see the picture."""
         history = self.history
         params = history.params_at(record)
         if self.classes:
@@ -318,7 +353,8 @@ class Run:
         else:
             accuracy = "n/a (the targets are scores, not classes)"
         text = (f"distinct hidden neurons: {count_distinct_neurons(params)} of {params['W1'].shape[1]} | "
-                f"loss {format_loss(history.loss[record])} | accuracy {accuracy} | epoch {history.epochs[record]}")
+                f"loss {format_loss(history.loss[record])} | accuracy {accuracy} | epoch {history.epochs[record]} | "
+                f"smallest distance {format_loss(smallest_neuron_distance(params['W1']), decimals=2)}")
         return f"{text} | note: {self.note}" if self.note else text
 
 
@@ -356,7 +392,7 @@ class PerceptronExplorer(LiveWidget):
             "gate": ChoiceButtons(options=data.GATES, value=gate, description="gate"),
         }
         self.image = widgets.Image(format="png", layout=PICTURE_LAYOUT)
-        self.readout = widgets.HTML()
+        self.readout = widgets.HTML(style=readout_style())
         self.figure = PerceptronFigure()
         self.name_controls()
         for name, control in self.controls.items():

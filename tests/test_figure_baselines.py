@@ -17,6 +17,7 @@ points and a short training run on them.
 
 import io
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
@@ -180,6 +181,14 @@ def picture_figure(png: bytes) -> Figure:
 @compare
 def test_dashboard_picture_matches_its_baseline(init):
     dashboard = symmetry_dashboard(init=init)
+    return picture_figure(bytes(dashboard.image.value))
+
+
+@compare
+def test_room_dashboard_picture_matches_its_baseline():
+    # the dashboard made under the projector style: its own, narrower picture for the room
+    with plt.style.context("helpers.projector"):
+        dashboard = symmetry_dashboard(init="random")
     return picture_figure(bytes(dashboard.image.value))
 
 

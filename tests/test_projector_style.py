@@ -6,6 +6,8 @@ Without it, the defaults must still fit a notebook cell without shrinking text b
 and colours keep one meaning each.
 """
 
+import base64
+import io
 import json
 import re
 from pathlib import Path
@@ -18,6 +20,7 @@ from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
+from PIL import Image
 
 import helpers
 from helpers import data, plots
@@ -239,3 +242,27 @@ def test_every_saved_notebook_figure_fits_a_notebook_cell():
     assert sizes, "no figure found in the notebooks"
     for name, width in sizes:
         assert width <= plots.CELL_WIDTH_PX, f"{name}: a figure {width:g} px wide is shrunk in the cell"
+
+
+@pytest.mark.parametrize("style", ["default", PROJECTOR])
+def test_figures_have_an_opaque_background_for_a_dark_theme(style):
+    # JupyterLab's dark theme shows a transparent figure's black text on a dark page
+    with plt.style.context(style):
+        figure = _loss()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png")
+    alpha = np.asarray(Image.open(buffer).convert("RGBA"))[..., 3]
+    assert alpha.min() == 255
+
+
+def test_every_saved_notebook_figure_is_opaque():
+    checked = 0
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        for cell in json.loads(path.read_text())["cells"]:
+            for output in cell.get("outputs", []):
+                if "image/png" in output.get("data", {}):
+                    picture = Image.open(io.BytesIO(base64.b64decode(output["data"]["image/png"])))
+                    alpha = np.asarray(picture.convert("RGBA"))[..., 3]
+                    assert alpha.min() == 255, f"{path.name}, cell {cell['id']}: a transparent figure"
+                    checked += 1
+    assert checked, "no figure found in the notebooks"

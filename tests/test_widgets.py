@@ -1,12 +1,14 @@
 """Headless tests of the widgets: drive the controls from Python as a student would click them."""
 
 import gc
+import io
 import re
 
 import matplotlib.pyplot as plt
 import numpy as np
 import psutil
 import pytest
+from PIL import Image
 from traitlets import TraitError
 
 from helpers.widgets import format_loss, perceptron_explorer, symmetry_dashboard
@@ -30,7 +32,19 @@ def test_dashboard_readout_counts_one_neuron_for_zero_and_constant_and_four_for_
 def test_the_readout_states_loss_accuracy_and_epoch():
     dashboard = symmetry_dashboard(init="random")
     text = dashboard.readout.value
-    assert re.search(r"loss \d\.\d{4} \| accuracy \d+% \| epoch 1000$", text), text
+    assert re.search(r"loss \d\.\d{4} \| accuracy \d+% \| epoch 1000 \| smallest distance \d\.\d\d$", text), text
+
+
+def test_the_readout_says_the_smallest_distance_the_picture_plots_at_the_epoch_shown():
+    dashboard = symmetry_dashboard(init="zero")
+    assert dashboard.readout.value.endswith("| smallest distance 0.00")
+    dashboard.controls["init"].value = "random"
+    for epoch in (0, 500, 1000):
+        dashboard.epoch.value = epoch
+        epochs, distances = dashboard.figure.distance_line.get_data()
+        plotted = distances[list(epochs).index(epoch)]
+        assert plotted > 0.01
+        assert dashboard.readout.value.endswith(f"| smallest distance {plotted:.2f}")
 
 
 @pytest.mark.parametrize("name, init, new_value", [
@@ -58,7 +72,7 @@ def test_the_epoch_slider_redraws_without_retraining():
     dashboard.epoch.value = 200
     assert dashboard.history is history
     assert bytes(dashboard.image.value) != before
-    assert dashboard.readout.value.endswith("epoch 200")
+    assert "| epoch 200 |" in dashboard.readout.value
     assert dashboard.timings["train"] == 0.0
 
 
@@ -74,7 +88,8 @@ def test_the_readout_describes_the_epoch_on_show_not_the_end_of_training():
     hidden = 1 / (1 + np.exp(-0.5 * np.array([0, 1, 1, 2])))
     output = 1 / (1 + np.exp(-2 * hidden))
     loss = -np.mean(np.log([1 - output[0], output[1], output[2], 1 - output[3]]))
-    assert dashboard.readout.value == f"distinct hidden neurons: 1 of 4 | loss {loss:.4f} | accuracy 50% | epoch 0"
+    assert dashboard.readout.value == (f"distinct hidden neurons: 1 of 4 | loss {loss:.4f} | accuracy 50% | epoch 0 | "
+                                       "smallest distance 0.00")
 
 
 def test_a_random_output_layer_or_dropout_alone_makes_constant_neurons_differ():
@@ -132,7 +147,7 @@ def test_play_and_the_epoch_slider_move_together_in_the_kernel():
     dashboard.play.value = 300
     assert dashboard.epoch.value == 300
     assert bytes(dashboard.image.value) != before
-    assert dashboard.readout.value.endswith("epoch 300")
+    assert "| epoch 300 |" in dashboard.readout.value
     dashboard.epoch.value = 500
     assert dashboard.play.value == 500
 
@@ -165,6 +180,33 @@ def test_the_plain_text_view_of_the_dashboard_is_its_readout():
     bundle = dashboard._repr_mimebundle_()
     assert bundle["text/plain"].startswith("Symmetry dashboard: distinct hidden neurons: 1 of 4 | loss 0.6931")
     assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_under_the_projector_style_the_readout_is_14_pt_and_the_controls_sit_beside_a_smaller_picture():
+    # 14 pt is 18.7 CSS pixels: larger than the 17-pixel prose of JupyterLab's Presentation Mode
+    with plt.style.context("helpers.projector"):
+        dashboard = symmetry_dashboard()
+    assert dashboard.readout.style.font_size == "14pt"
+    controls, picture = dashboard.widget.children
+    assert picture is dashboard.image
+    assert dashboard.controls["init"] in controls.children and dashboard.readout in controls.children
+    assert Image.open(io.BytesIO(bytes(dashboard.image.value))).size == (700, 560)
+
+
+def test_without_the_projector_style_the_dashboard_keeps_its_layout_and_picture():
+    dashboard = symmetry_dashboard()
+    assert dashboard.readout.style.font_size == "10pt"  # 13.3 px: JupyterLab's widgets have 13
+    assert dashboard.widget.children[-2:] == (dashboard.readout, dashboard.image)
+    assert Image.open(io.BytesIO(bytes(dashboard.image.value))).size == (950, 620)
+
+
+@pytest.mark.parametrize("style", ["default", "helpers.projector"])
+def test_every_pixel_of_the_widget_pictures_is_opaque_for_a_dark_theme(style):
+    with plt.style.context(style):
+        pictures = [bytes(symmetry_dashboard().image.value), bytes(perceptron_explorer().image.value)]
+    for picture in pictures:
+        alpha = np.asarray(Image.open(io.BytesIO(picture)).convert("RGBA"))[..., 3]
+        assert alpha.min() == 255
 
 
 def test_bad_dashboard_arguments_get_a_clear_message():
@@ -228,7 +270,7 @@ def test_a_drawing_failure_keeps_the_last_good_run_and_picture_and_says_why():
     assert dashboard.history is history
     assert bytes(dashboard.image.value) == picture
     dashboard.epoch.value = 500  # the last good run still answers the slider
-    assert dashboard.readout.value.endswith("epoch 500") and dashboard.history is history
+    assert "| epoch 500 |" in dashboard.readout.value and dashboard.history is history
 
 
 def test_any_training_failure_keeps_the_last_good_run_and_says_why(monkeypatch):
