@@ -52,6 +52,7 @@ COURSE_TITLE = "What makes hidden neurons different?"
 # only through the links of the other pages).
 DOCUMENTS = {"README.md": ("readme.html", "How to run the course (the README)"),
              "INSTRUCTORS.md": ("instructors.html", "Instructor's guide"),
+             "RUN_SHEET.md": ("run_sheet.html", "Run sheet of the 75-minute class (one printed page)"),
              "CONTRIBUTING.md": ("contributing.html", "Working on the course (the developers' guide)"),
              "benchmarks/README.md": ("benchmarks.html", None)}
 
