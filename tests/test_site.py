@@ -32,7 +32,8 @@ from playwright.sync_api import sync_playwright
 
 ARTIFACTS = ROOT / "test-artifacts" / "site"
 NOTEBOOK_PAGES = [path.stem + ".html" for path in sorted((ROOT / "notebooks").glob("*.ipynb"))]
-PAGES = ["index.html", *NOTEBOOK_PAGES, "readme.html", "instructors.html", "run_sheet.html", "contributing.html", "benchmarks.html"]
+PAGES = ["index.html", *NOTEBOOK_PAGES, "readme.html", "instructors.html", "run_sheet.html", "contributing.html",
+         "benchmarks.html"]
 SCREENSHOTS = {"index.html": "index", "03_backpropagation.html": "equations_03",
                "04_symmetry_breaking.html": "dashboard_04"}
 # TeX left as text: a display-math fence, or a backslash command such as \frac or \partial.
