@@ -85,7 +85,7 @@ DASHBOARD_CLICKS = ("`from helpers.widgets import symmetry_dashboard`: click zer
 # The one source of the class plans. Markers name the tagged cells of notebooks/ (see --mark).
 ROW_00 = Row(("00-picture", "00-weights", "00-prediction"), 2,
              "`SEED = 0` (two diagrams), `x = np.array([1.0, 0.5, -1.0])` (4 vs 1 distinct)",
-             "Four different outputs from the constant network? Then everyone writes down *My prediction*.",
+             "Four different outputs from the constant network? Then everyone writes down **My prediction**.",
              "no: 1 distinct of 4", "00 Exercises")
 ROW_02_XOR = Row(("02-xor-by-hand", "02-twins"), 1, "`xor_params = {`, `twin_params = {…`",
                  "Can two copies of the OR neuron still solve XOR?", "no: 75% at best",
