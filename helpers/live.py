@@ -50,12 +50,13 @@ class LiveFigure:
         self.figure.set_layout_engine("none")
         # Pin the y label of each per-run axes where this layout put it. Left free, matplotlib
         # moves a label left of its axis' widest tick label at every draw, and a run with wider
-        # tick labels than the layout's would push it out of the picture.
+        # tick labels than the layout's would push it out of the picture. An axes without a label
+        # is pinned too: nothing is drawn there, but matplotlib no longer measures every tick label
+        # to place it (about 5 ms of each settings change).
         self.figure.draw_without_rendering()
         for ax in self.per_run_axes:
-            if ax.get_ylabel():
-                x_pixels = ax.yaxis.label.get_position()[0]
-                ax.yaxis.set_label_coords(ax.transAxes.inverted().transform((x_pixels, 0))[0], 0.5)
+            x_pixels = ax.yaxis.label.get_position()[0]
+            ax.yaxis.set_label_coords(ax.transAxes.inverted().transform((x_pixels, 0))[0], 0.5)
 
     def animate(self, *artists) -> None:
         """Mark `artists` as ones that change from step to step; they are drawn in this order."""
