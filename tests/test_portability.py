@@ -13,8 +13,9 @@ imitates other machines on this one:
   (OPENBLAS_CORETYPE=Prescott, a Pentium 4 without AVX).
 
 Each variant first checks, in a fresh Python, that the setting really took effect, then runs
-`pytest notebooks tests/test_figure_baselines.py` in that environment (nbval's kernels inherit it):
-a figure must look the same on another CPU, within the baselines' tolerance, as a number must.
+`pytest notebooks class tests/test_figure_baselines.py` (the course and the class notebooks) in
+that environment (nbval's kernels inherit it): a figure must look the same on another CPU, within
+the baselines' tolerance, as a number must.
 
 Not part of the default run (a few minutes): `uv run --group test pytest -m portability`.
 """
@@ -98,7 +99,7 @@ def test_notebooks_reproduce_their_saved_outputs(name, changes):
         assert seen["openblas_core"] is not None, "could not ask numpy's OpenBLAS which kernels it uses"
         assert seen["openblas_core"] != usual, f"OpenBLAS still uses its {usual} kernels under {changes}"
 
-    notebooks = sorted(glob.glob(str(ROOT / "notebooks" / "*.ipynb")))
+    notebooks = sorted(glob.glob(str(ROOT / "notebooks" / "*.ipynb")) + glob.glob(str(ROOT / "class" / "*.ipynb")))
     figures = str(ROOT / "tests" / "test_figure_baselines.py")
     run = subprocess.run([sys.executable, "-m", "pytest", *notebooks, figures, "-q", "-p", "no:cacheprovider",
                           "--durations=0", "--durations-min=1000"],

@@ -17,7 +17,6 @@ import html.parser
 import http.server
 import importlib.util
 import json
-import os
 import re
 import subprocess
 import sys
@@ -26,9 +25,10 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from lab_browser import HOW_TO_GET_ONE, ROOT, find_chromium, run_chromium
+from lab_browser import ROOT, run_chromium
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
+from test_browser import require_chromium  # skips without a browser, fails under CI
 
 ARTIFACTS = ROOT / "test-artifacts" / "site"
 NOTEBOOK_PAGES = [path.stem + ".html" for path in sorted((ROOT / "notebooks").glob("*.ipynb"))]
@@ -38,18 +38,6 @@ SCREENSHOTS = {"index.html": "index", "03_backpropagation.html": "equations_03",
                "04_symmetry_breaking.html": "dashboard_04"}
 # TeX left as text: a display-math fence, or a backslash command such as \frac or \partial.
 RAW_TEX = re.compile(r"\$\$|\\[A-Za-z]+")
-
-
-def require_chromium(test: str) -> str:
-    """The browser to test with; skips the test without one, except under CI, where it fails
-    (the rule of tests/test_browser.py)."""
-    path = find_chromium()
-    if path is None:
-        message = f"browser test {test}: no Chromium or Chrome found; {HOW_TO_GET_ONE}"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI must run the browser test)")
-        pytest.skip(message)
-    return path
 
 
 def build_site_module():
