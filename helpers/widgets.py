@@ -205,10 +205,6 @@ class SymmetryDashboard(LiveWidget):
                                        description="epoch", style=style, layout={"width": "460px"})
         self.play = widgets.Play(value=last, min=0, max=last, step=self.record_every, interval=PLAY_INTERVAL_MS,
                                  description="play training")
-        # Play and the slider move together. Linked here in the kernel, a step sends the kernel one
-        # message; linked in the browser (jslink), both widgets would send theirs, and the picture
-        # would wait while the kernel handles the Play's first.
-        widgets.link((self.play, "value"), (self.epoch, "value"))
         self.image = widgets.Image(format="png", layout=PICTURE_LAYOUT)
         self.readout = widgets.HTML(style=readout_style())
         room = for_the_room()
@@ -221,6 +217,11 @@ class SymmetryDashboard(LiveWidget):
         for control in self.controls.values():
             control.observe(self._settings_changed, names="value")
         self.epoch.observe(self._epoch_changed, names="value")
+        # Play and the slider move together. Linked here in the kernel, a step sends the kernel one
+        # message; linked in the browser (jslink), both widgets would send theirs, and the picture
+        # would wait while the kernel handles the Play's first. Linked after the observer above, a
+        # slider step sends the new picture first and the Play's new value after it.
+        widgets.link((self.play, "value"), (self.epoch, "value"))
         self.widget = self._room_layout() if room else self._cell_layout()
         self._replace_the_previous_one()
         self._settings_changed()

@@ -152,6 +152,16 @@ def test_play_and_the_epoch_slider_move_together_in_the_kernel():
     assert dashboard.play.value == 500
 
 
+def test_a_slider_step_sends_the_new_picture_before_the_plays_new_value():
+    # The browser handles the kernel's messages in order: the picture must not wait behind the Play's.
+    dashboard = symmetry_dashboard()
+    sent = []
+    dashboard.image.observe(lambda change: sent.append("picture"), names="value")
+    dashboard.play.observe(lambda change: sent.append("play"), names="value")
+    dashboard.epoch.value = 500
+    assert sent == ["picture", "play"]
+
+
 @pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
 @pytest.mark.parametrize("value", [-1e300, -3.0, 3.0, 1e300])
 def test_extreme_constants_show_a_finite_loss_or_a_clear_message_never_nan(activation, value):
