@@ -374,8 +374,10 @@ class ActivationPanels:
         self.axes = list(np.ravel(axes))[:n_hidden]
         self.images, self.lines, self.points = [], [], []
         for j, ax in enumerate(self.axes):
-            self.images.append(ax.imshow(np.zeros((2, 2)), origin="lower", cmap=neuron_colormap(j),
-                                         aspect="auto", interpolation="nearest"))
+            # colour first, then enlarge: the same pixels as the other way round for "nearest", in
+            # one resampling of the image instead of two (the values and their mask)
+            self.images.append(ax.imshow(np.zeros((2, 2)), origin="lower", cmap=neuron_colormap(j), aspect="auto",
+                                         interpolation="nearest", interpolation_stage="rgba"))
             self.lines.append(ax.plot([], [], color="black", linestyle="--", linewidth=line_width())[0])
             self.points.append(draw_points(ax, point_size))
             ax.set_title(title.format(number=j + 1), color=neuron_color(j))
