@@ -22,6 +22,7 @@ import html
 import time
 import warnings
 from dataclasses import dataclass
+from functools import cached_property
 
 import ipywidgets as widgets
 import numpy as np
@@ -161,10 +162,10 @@ class LiveWidget:
         return bundle
 
 
-def format_loss(loss: float, decimals: int = 4) -> str:
-    """A loss with four decimals, or with four significant digits when it is huge (never 131 digits).
-    A distance is printed the same way, with two decimals."""
-    return f"{loss:.{decimals}f}" if abs(loss) < 1e4 else f"{loss:.3e}"
+def format_number(value: float, decimals: int = 4) -> str:
+    """A loss or a distance with a few decimals, or with four significant digits when it is huge
+    (never 131 digits)."""
+    return f"{value:.{decimals}f}" if abs(value) < 1e4 else f"{value:.3e}"
 
 
 class SymmetryDashboard(LiveWidget):
@@ -283,11 +284,11 @@ class SymmetryDashboard(LiveWidget):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", RuntimeWarning)  # an overflow is a failure, said once below
-                self.figure.show_run(history, X, Y, smallest_neuron_distance(history.W1))
+                self.figure.show_run(history, X, Y, run.distances)
                 picture = self._picture(run)
         except Exception as error:  # e.g. weights too large for matplotlib's axes
             if self.run is not None:  # put the figure back as it was
-                self.figure.show_run(self.history, self.X, self.Y, smallest_neuron_distance(self.history.W1))
+                self.figure.show_run(self.history, self.X, self.Y, self.run.distances)
             largest = max(np.abs(history.W1).max(), np.abs(history.W2).max())
             return self.show_error(f"Cannot draw the run of these settings (its largest weight is {largest:.1e}).",
                                    error)
@@ -338,6 +339,12 @@ class Run:
     classes: bool = True  # are the targets classes (accuracy makes sense), or scores?
     note: str = ""        # a warning from training, shown after the readout
 
+    @cached_property
+    def distances(self) -> np.ndarray:
+        """The smallest distance between two hidden neurons' weights at each snapshot: the
+        picture's distance curve, and the readout's number at the epoch shown."""
+        return smallest_neuron_distance(self.history.W1)
+
     def record_at(self, epoch: int) -> int:
         """The number of the snapshot at `epoch`, or the first one after it (the last one at most)."""
         return min(int(np.searchsorted(self.history.epochs, epoch)), len(self.history.epochs) - 1)
@@ -354,8 +361,8 @@ class Run:
         else:
             accuracy = "n/a (the targets are scores, not classes)"
         text = (f"distinct hidden neurons: {count_distinct_neurons(params)} of {params['W1'].shape[1]} | "
-                f"loss {format_loss(history.loss[record])} | accuracy {accuracy} | epoch {history.epochs[record]} | "
-                f"smallest distance {format_loss(smallest_neuron_distance(params['W1']), decimals=2)}")
+                f"loss {format_number(history.loss[record])} | accuracy {accuracy} | epoch {history.epochs[record]} | "
+                f"smallest distance {format_number(self.distances[record], decimals=2)}")
         return f"{text} | note: {self.note}" if self.note else text
 
 

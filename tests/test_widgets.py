@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from traitlets import TraitError
 
-from helpers.widgets import format_loss, perceptron_explorer, symmetry_dashboard
+from helpers.widgets import format_number, perceptron_explorer, symmetry_dashboard
 
 
 def distinct(dashboard) -> str:
@@ -298,8 +298,8 @@ def test_any_training_failure_keeps_the_last_good_run_and_says_why(monkeypatch):
 
 
 def test_a_huge_loss_is_printed_with_few_digits():
-    assert format_loss(0.69314718) == "0.6931"
-    assert format_loss(3.7e130) == "3.700e+130"
+    assert format_number(0.69314718) == "0.6931"
+    assert format_number(3.7e130) == "3.700e+130"
 
 
 def test_a_bad_choice_from_code_names_the_control_and_its_choices():
