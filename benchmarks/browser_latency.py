@@ -133,13 +133,18 @@ def step_time(page, handle, key: str, picture: int) -> float:
     return page.evaluate("window.pictureArrived")
 
 
-def measure(page, rounds: int):
+def measure_setup(page):
+    """Waits until the notebook has run; returns the handles of the epoch and the probe sliders."""
     readout = page.locator(".widget-html-content", has_text="distinct hidden neurons").first
     expect(readout).to_be_visible(timeout=120_000)
     expect(page.locator(".widget-image")).to_have_count(2, timeout=60_000)
     epoch = page.locator(".widget-slider:has(label:text-is('epoch')) .noUi-handle").first
     probe = page.locator(".widget-slider:has(label:text-is('probe')) .noUi-handle").first
+    return epoch, probe
 
+
+def measure(page, rounds: int):
+    epoch, probe = measure_setup(page)
     clicks, steps, transport, breakdowns = [], [], [], []
     for _ in range(rounds):
         for init in ("zero", "constant", "random"):

@@ -80,6 +80,11 @@ def test_dashboard_in_jupyterlab_switches_between_one_and_four_distinct_neurons(
         assert shown == natural, f"the picture is {natural} pixels wide but shown {shown} pixels wide"
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         assert errors.count() == 0, "a cell wrote to stderr or raised in the browser run"
+        # the busy indicator in the status bar, out of the toolbar, where each of its changes made
+        # the page list the toolbar's items again (jupyter-settings/overrides.json)
+        indicator = ".jp-Notebook-ExecutionIndicator"
+        expect(page.locator(f".jp-StatusBar-Widget {indicator}")).to_have_count(1)
+        expect(page.locator(f".jp-Toolbar {indicator}")).to_have_count(0)
         browser.close()
 
 

@@ -235,10 +235,10 @@ def test_the_readme_s_hosted_jupyter_line_installs_this_package_from_the_binder_
 LOADED = "kernel websockets send without Nagle's delay"
 
 
-def test_jupyterlab_from_this_environment_uses_both_settings():
-    # The package installs etc/jupyter/jupyter_server_config.d/helpers.json and
-    # etc/jupyter/labconfig/page_config.d/helpers.json (pyproject.toml, shared-data); a server
-    # started as a student starts it must pick both up.
+def test_jupyterlab_from_this_environment_uses_its_settings():
+    # The package installs etc/jupyter/jupyter_server_config.d/helpers.json,
+    # etc/jupyter/labconfig/page_config.d/helpers.json and share/jupyter/lab/settings/overrides.json
+    # (pyproject.toml, shared-data); a server started as a student starts it must pick all up.
     with tempfile.TemporaryDirectory() as folder:
         empty = Path(folder) / "empty"
         empty.mkdir()
@@ -253,3 +253,9 @@ def test_jupyterlab_from_this_environment_uses_both_settings():
                 page = response.read().decode()
             config = re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>', page)
             assert "@jupyterlab/application-extension:faviconbusy" in json.loads(config.group(1))["disabledExtensions"]
+
+            # JupyterLab applies overrides.json as the settings' defaults it serves
+            url = f"{server}/lab/api/settings/@jupyterlab/notebook-extension:tracker?token={token}"
+            with urllib.request.urlopen(url, timeout=30) as response:
+                tracker = json.loads(response.read())
+            assert tracker["schema"]["properties"]["kernelStatus"]["default"]["showOnStatusBar"] is True
