@@ -9,6 +9,7 @@ by their process ids.
 
 import contextlib
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -112,8 +113,17 @@ def run_jupyterlab(folder: Path, notebooks: Path = ROOT / "notebooks", extra_arg
         try:
             wait_for(f"http://127.0.0.1:{port}/api/status?token={token}", seconds=60, process=server, log=log_path)
             yield f"http://127.0.0.1:{port}", token
+        except BaseException:
+            print(log_tail(folder))  # pytest shows it with the failure
+            raise
         finally:
             stop(server)
+
+
+def log_tail(folder: Path, lines: int = 40) -> str:
+    """The last lines that JupyterLab and its kernels wrote, served from `folder` by run_jupyterlab."""
+    text = (Path(folder) / "jupyterlab.log").read_text(errors="replace").splitlines()[-lines:]
+    return "--- the end of JupyterLab's log\n" + "\n".join(text)
 
 
 @contextlib.contextmanager
@@ -137,21 +147,58 @@ def run_chromium(executable: str, folder: Path, window: tuple[int, int] = (1500,
 
 def open_notebook_and_run_all(page, server: str, token: str, notebook: str) -> None:
     """Open `notebook` in JupyterLab and run it with its own restart-and-run-all button; returns
-    once the first cell has run."""
+    once the first code cell has run again in this page."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import expect
 
     page.goto(f"{server}/lab/tree/{notebook}?token={token}")
     page.wait_for_selector(".jp-Notebook", timeout=60_000)
-    expect(page.locator("#jp-main-statusbar")).to_contain_text("Idle", timeout=60_000)
+    # The kernel's own item ("Python 3 (ipykernel) | Idle"): the busy indicator beside it says
+    # "Kernel status: Idle" in a hidden tooltip before any kernel has started.
+    kernel_status = page.locator("#jp-main-statusbar .jp-StatusBar-TextItem", has_text=re.compile(r"\| Idle$"))
+    expect(kernel_status).to_be_visible(timeout=60_000)
     first_prompt = page.locator(".jp-CodeCell .jp-InputPrompt").first
+    # The committed notebook already shows [1] there, so "[1]" alone cannot tell a new run from a
+    # lost click. The page notes when any prompt shows [*] (a queued cell); it watches the whole
+    # notebook, because JupyterLab may draw a cell's prompt anew.
+    page.locator(".jp-Notebook").first.evaluate("""notebook => {
+        window.queuedCellSeen = false;
+        const observer = new MutationObserver(() => {
+            if ([...notebook.querySelectorAll('.jp-InputPrompt')].some(p => p.textContent.includes('*'))) {
+                window.queuedCellSeen = true;
+                observer.disconnect();
+            }
+        });
+        observer.observe(notebook, {childList: true, characterData: true, subtree: true});
+    }""")
     for attempt in range(3):  # a click while JupyterLab is still settling can be lost: retry
         page.get_by_role("button", name="Restart the kernel and run all cells").click()
         accept = page.locator(".jp-Dialog .jp-mod-accept")  # "restart the kernel?" (its label varies)
         accept.wait_for(timeout=15_000)
         accept.click()
         try:
+            page.wait_for_function("() => window.queuedCellSeen", timeout=30_000)
             expect(first_prompt).to_contain_text("[1]", timeout=30_000)
             return
-        except AssertionError:
+        except (AssertionError, PlaywrightTimeout):  # expect raises the first, wait_for_function the second
             if attempt == 2:
                 raise
+            print(f"restart-and-run-all, click {attempt + 1}: no new run started within 30 s; clicking again")
+
+
+def wait_for_readout(page, seconds: float):
+    """The dashboard's readout, once the run has drawn it. If it does not come, the failure says
+    what every code cell's prompt shows, the status bar, and the first error printed."""
+    from playwright.sync_api import expect
+
+    readout = page.locator(".widget-html-content", has_text="distinct hidden neurons").first
+    try:
+        expect(readout).to_be_attached(timeout=seconds * 1000)
+    except AssertionError as error:
+        prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_text_contents()
+        status = page.locator("#jp-main-statusbar").text_content()
+        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        first_error = errors.first.text_content()[:1500] if errors.count() else "none"
+        raise AssertionError(f"no dashboard readout after {seconds} s; code cells' prompts: {' '.join(prompts)}; "
+                             f"status bar: {status!r}; first error output: {first_error}") from error
+    return readout

@@ -14,7 +14,16 @@ import re
 import time
 
 import pytest
-from lab_browser import HOW_TO_GET_ONE, ROOT, find_chromium, open_notebook_and_run_all, run_chromium, run_jupyterlab
+from lab_browser import (
+    HOW_TO_GET_ONE,
+    ROOT,
+    find_chromium,
+    log_tail,
+    open_notebook_and_run_all,
+    run_chromium,
+    run_jupyterlab,
+    wait_for_readout,
+)
 from playwright.sync_api import expect, sync_playwright
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -35,6 +44,7 @@ def require_chromium(test: str) -> str:
 def jupyterlab(tmp_path):
     with run_jupyterlab(tmp_path) as server:
         yield server
+    print(log_tail(tmp_path))  # pytest shows what a test printed only when it fails
 
 
 @pytest.fixture
@@ -49,8 +59,7 @@ def run_notebook_04(browser, server: str, token: str, viewport: tuple[int, int])
     page = browser.contexts[0].new_page()
     page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
     open_notebook_and_run_all(page, server, token, "04_symmetry_breaking.ipynb")
-    readout = page.locator(".widget-html-content", has_text="distinct hidden neurons").first
-    expect(readout).to_be_attached(timeout=120_000)
+    readout = wait_for_readout(page, seconds=120)
     return page, readout
 
 
@@ -101,6 +110,7 @@ def class_jupyterlab(tmp_path):
     """JupyterLab serving a copy of the class notebooks (class/)."""
     with run_jupyterlab(tmp_path, notebooks=ROOT / "class") as server:
         yield server
+    print(log_tail(tmp_path))  # pytest shows what a test printed only when it fails
 
 
 def test_presentation_path_walks_the_class_notebook_to_the_dashboard(chromium, class_jupyterlab):
@@ -117,8 +127,7 @@ def test_presentation_path_walks_the_class_notebook_to_the_dashboard(chromium, c
         page = browser.contexts[0].new_page()
         page.set_viewport_size({"width": 1280, "height": 720})  # a projector's resolution
         open_notebook_and_run_all(page, *class_jupyterlab, "75_minutes.ipynb")
-        readout = page.locator(".widget-html-content", has_text="distinct hidden neurons").first
-        expect(readout).to_be_attached(timeout=180_000)
+        readout = wait_for_readout(page, seconds=180)
 
         paragraph = page.locator(".jp-RenderedMarkdown p").first
         font_size = lambda: float(paragraph.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))  # noqa: E731

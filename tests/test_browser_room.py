@@ -18,7 +18,7 @@ import re
 
 import nbformat
 import pytest
-from lab_browser import ROOT, open_notebook_and_run_all, run_chromium, run_jupyterlab
+from lab_browser import ROOT, open_notebook_and_run_all, run_chromium, run_jupyterlab, wait_for_readout
 from playwright.sync_api import expect, sync_playwright
 from test_browser import require_chromium, view_appearance
 
@@ -85,8 +85,7 @@ def test_the_dashboard_fits_a_projector_and_its_readout_is_as_large_as_the_prose
         page = browser.contexts[0].new_page()
         page.set_viewport_size({"width": SCREEN[0], "height": SCREEN[1]})
         open_notebook_and_run_all(page, server, token, "room.ipynb")
-        readout = page.locator(".widget-html-content", has_text="distinct hidden neurons").first
-        expect(readout).to_be_attached(timeout=120_000)
+        readout = wait_for_readout(page, seconds=120)
         view_appearance(page, "Presentation Mode")
         view_appearance(page, "Simple Interface")
         view_appearance(page, "Show Left Sidebar")  # hides it
