@@ -183,7 +183,8 @@ def open_notebook_and_run_all(page, server: str, token: str, notebook: str) -> N
         except (AssertionError, PlaywrightTimeout):  # expect raises the first, wait_for_function the second
             if attempt == 2:
                 raise
-            print(f"restart-and-run-all, click {attempt + 1}: no new run started within 30 s; clicking again")
+            print(f"restart-and-run-all, click {attempt + 1}: no cell queued, or the first not run, "
+                  "within 30 s; clicking again")
 
 
 def wait_for_readout(page, seconds: float):
