@@ -49,6 +49,7 @@ PLAY_INTERVAL_MS = 50    # Play shows 20 epochs' snapshots a second
 PICTURE_LAYOUT = {"max_width": "100%", "align_self": "flex-start"}
 ROOM_TEXT_PT = 14  # the projector style's text size: a dashboard made with text this large is laid out for the room
 ROOM_CONTROLS_WIDTH = "330px"  # the controls' column beside the room's picture
+ROOM_BUTTON_WIDTH = "96px"     # ... where three buttons fit in a row
 
 
 def for_the_room() -> bool:
@@ -239,6 +240,8 @@ class SymmetryDashboard(LiveWidget):
         """For a projector: one column of controls, Play, the epoch slider and the readout, beside
         the picture, so that a 720-line screen shows all of it at once."""
         self.epoch.layout.width = None  # the width of the other sliders
+        for name in ("init", "activation"):  # three buttons to a row, not two
+            self.controls[name].style.button_width = ROOM_BUTTON_WIDTH
         column = widgets.VBox([*self.controls.values(), self.play, self.epoch, self.readout],
                               layout={"width": ROOM_CONTROLS_WIDTH, "flex": "0 0 auto"})
         return widgets.HBox([column, self.image])

@@ -5,11 +5,13 @@ A small notebook is written to a temporary folder: a paragraph of prose, the pro
 the dashboard cell of notebook 04 (read from 04, so that an edit there reaches this test) and a
 Markdown cell after it. The test measures, in the browser, what the room reads:
   - the readout line ("distinct hidden neurons: k of 4 | ...") is at least as large as the prose;
-  - the whole dashboard, controls and picture, fits the notebook's visible area at once, and the
-    picture is shown pixel for pixel (sharp);
+  - the whole dashboard, controls and picture, fits the notebook's visible area at once, the
+    picture is shown pixel for pixel (sharp), and no button's label is cut short;
   - the way out of the sliders' hold on the arrow keys that the guide gives: after a slider has
     been dragged, → moves that slider; a click on the dashboard's picture gives the keys back to
-    the notebook, and → then moves to the next cell.
+    the notebook, and → then moves to the next cell;
+  - the seven samples' readout ("accuracy n/a (...)", the longest there is without a training
+    warning) stays in the controls' column and on the screen.
 Screenshots go to test-artifacts/ (ignored by git). Without a Chromium or Chrome the test is
 skipped on a laptop and fails under CI (test_browser.require_chromium).
 """
@@ -107,6 +109,9 @@ def test_the_dashboard_fits_a_projector_and_its_readout_is_as_large_as_the_prose
             assert inside(box(part), visible), f"{name} {box(part)} is not inside the visible notebook {visible}"
         natural, shown = picture.evaluate("p => [p.naturalWidth, p.clientWidth]")
         assert shown == natural, f"the picture is {natural} pixels wide but shown {shown} pixels wide"
+        cut = dashboard.locator(".widget-toggle-button").evaluate_all(
+            "buttons => buttons.filter(b => b.scrollWidth > b.clientWidth).map(b => b.textContent)")
+        assert not cut, f"buttons whose labels do not fit (cut short with ...): {cut}"
 
         # The sliders' hold on the arrow keys, and the guide's way out of it.
         slider = page.locator(".widget-slider", has_text="epoch").first
@@ -128,6 +133,20 @@ def test_the_dashboard_fits_a_projector_and_its_readout_is_as_large_as_the_prose
         page.wait_for_timeout(500)
         assert shown_epoch(readout) == dragged + 10, "→ moved the slider after a click on the picture"
         page.screenshot(path=str(ARTIFACTS / "room_next_cell.png"))
+
+        # The seven samples' readout ("accuracy n/a (...)", the longest without a training warning)
+        # wraps inside the controls' column, beside the picture, not over it or out of the screen.
+        page.locator(".widget-dropdown select").first.select_option(label="seven samples")
+        expect(readout).to_contain_text("accuracy n/a", timeout=30_000)
+        dashboard.evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(ARTIFACTS / "room_long_readout.png"))
+        column = page.locator(".jp-OutputArea-output .widget-box .widget-vbox").first  # the controls' column
+        assert inside(box(readout), box(column)), f"the readout {box(readout)} leaves its column {box(column)}"
+        assert inside(box(readout), visible), f"the readout {box(readout)} is not inside the visible notebook"
+        assert box(readout)["right"] <= box(picture)["left"], "the readout runs into the picture"
+        overflow = readout.evaluate("e => e.scrollWidth - e.clientWidth")
+        assert overflow <= 0, f"the readout's text runs {overflow} px past its box"
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         assert errors.count() == 0, "a cell wrote to stderr or raised in the browser run"
         browser.close()
