@@ -135,6 +135,23 @@ def visit(context, url: str, site_address: str, width: int, screenshot: str | No
                        copy.querySelectorAll('code, pre, mjx-container').forEach(e => e.remove());
                        return copy.textContent; }).join('\\n')""")
     page.evaluate("document.querySelectorAll('details').forEach(folded => { folded.open = true; })")  # solutions
+    # each kind of widget text, and the font JupyterLab gives widgets (its interface font)
+    record["widget_fonts"] = page.evaluate("""() => {
+        const probe = document.createElement('span');
+        probe.style.fontFamily = 'var(--jp-ui-font-family)';
+        document.body.appendChild(probe);
+        const interface_ = getComputedStyle(probe).fontFamily;
+        probe.remove();
+        const kinds = ['.widget-label', '.widget-html-content', '.widget-readout', '.widget-toggle-button',
+                       '.widget-dropdown select'];
+        return {interface: interface_, widgets: Object.fromEntries(kinds
+            .map(kind => [kind, document.querySelector('.jupyter-widgets ' + kind)])
+            .filter(([, element]) => element).map(([kind, element]) => [kind, getComputedStyle(element).fontFamily]))};
+    }""")
+    # the dashboard's boxes whose content is wider than they are (they scroll sideways)
+    record["widgets_scrolling_sideways"] = page.evaluate("""() => [...document.querySelectorAll('.jupyter-widgets')]
+        .filter(box => box.scrollWidth > box.clientWidth)
+        .map(box => `${[...box.classList].join('.')}: ${box.scrollWidth} px of content in ${box.clientWidth} px`)""")
     record["images"] = page.evaluate("""() => [...document.images].map(img => {
         img.scrollIntoView(); const box = img.getBoundingClientRect();
         return {src: img.src.slice(0, 60), natural_width: img.naturalWidth, width: box.width, height: box.height,
@@ -177,7 +194,7 @@ def visits(server, request, tmp_path_factory) -> dict[str, dict]:
             before = len(left_the_site)
             records[name] = visit(context, f"{server}/{name}", server, 1280, SCREENSHOTS.get(name))
             if name in SCREENSHOTS:
-                visit(context, f"{server}/{name}", server, 390, SCREENSHOTS[name])
+                records[f"{name} at 390px"] = visit(context, f"{server}/{name}", server, 390, SCREENSHOTS[name])
             records[name]["left_the_site"] = left_the_site[before:]
         context.close()
     return records
@@ -206,6 +223,19 @@ def test_every_image_is_visible(visits, name):
     record = visits[name]
     hidden = [image for image in record["images"] if not (image["visible"] and image["natural_width"] > 0)]
     assert hidden == []
+
+
+def test_the_dashboards_text_is_in_jupyterlabs_interface_font_not_the_browsers_default(visits):
+    fonts = visits["04_symmetry_breaking.html"]["widget_fonts"]
+    assert len(fonts["widgets"]) == 5, f"the dashboard's kinds of text found: {sorted(fonts['widgets'])}"
+    other = {kind: family for kind, family in fonts["widgets"].items() if family != fonts["interface"]}
+    assert other == {}, f"not in the interface font {fonts['interface']!r}"
+
+
+@pytest.mark.parametrize("visit", [*PAGES, *(f"{name} at 390px" for name in SCREENSHOTS)])
+def test_no_box_of_a_widget_scrolls_sideways_on_a_laptop_or_a_phone(visits, visit):
+    # a box that scrolls is pushed sideways by a swipe, and its labels lose their first letters
+    assert visits[visit]["widgets_scrolling_sideways"] == []
 
 
 class Addresses(html.parser.HTMLParser):
