@@ -26,7 +26,14 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from lab_browser import HOW_TO_GET_ONE, find_chromium, open_notebook_and_run_all, run_chromium, run_jupyterlab  # noqa: E402
+from lab_browser import (  # noqa: E402
+    HOW_TO_GET_ONE,
+    find_chromium,
+    open_notebook_and_run_all,
+    run_chromium,
+    run_jupyterlab,
+    wait_for_readout,
+)
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 CLICK_GOAL_MS, STEP_GOAL_MS, PLAY_FPS = 150, 50, 20
@@ -135,8 +142,7 @@ def step_time(page, handle, key: str, picture: int) -> float:
 
 def measure_setup(page):
     """Waits until the notebook has run; returns the handles of the epoch and the probe sliders."""
-    readout = page.locator(".widget-html-content", has_text="distinct hidden neurons").first
-    expect(readout).to_be_visible(timeout=120_000)
+    expect(wait_for_readout(page, seconds=120)).to_be_visible()
     expect(page.locator(".widget-image")).to_have_count(2, timeout=60_000)
     epoch = page.locator(".widget-slider:has(label:text-is('epoch')) .noUi-handle").first
     probe = page.locator(".widget-slider:has(label:text-is('probe')) .noUi-handle").first

@@ -27,6 +27,8 @@ BROWSER_PATHS = (
     "/Applications/Chromium.app/Contents/MacOS/Chromium",
     r"C:\Program Files\Google\Chrome\Application\chrome.exe",
 )
+# An output that a cell wrote to stderr, or an error it raised, as JupyterLab shows it.
+ERROR_OUTPUTS = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
 HOW_TO_GET_ONE = ("install one with `uv run --group test playwright install chromium` (or your system's chromium "
                   "package), or name it in the CHROMIUM environment variable")
 
@@ -198,7 +200,7 @@ def wait_for_readout(page, seconds: float):
     except AssertionError as error:
         prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_text_contents()
         status = page.locator("#jp-main-statusbar").text_content()
-        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        errors = page.locator(ERROR_OUTPUTS)
         first_error = errors.first.text_content()[:1500] if errors.count() else "none"
         raise AssertionError(f"no dashboard readout after {seconds} s; code cells' prompts: {' '.join(prompts)}; "
                              f"status bar: {status!r}; first error output: {first_error}") from error

@@ -15,6 +15,7 @@ import time
 
 import pytest
 from lab_browser import (
+    ERROR_OUTPUTS,
     HOW_TO_GET_ONE,
     ROOT,
     find_chromium,
@@ -87,7 +88,7 @@ def test_dashboard_in_jupyterlab_switches_between_one_and_four_distinct_neurons(
         # the 950-pixel picture 1049 pixels wide)
         natural, shown = dashboard_image.evaluate("picture => [picture.naturalWidth, picture.clientWidth]")
         assert shown == natural, f"the picture is {natural} pixels wide but shown {shown} pixels wide"
-        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        errors = page.locator(ERROR_OUTPUTS)
         assert errors.count() == 0, "a cell wrote to stderr or raised in the browser run"
         # the busy indicator in the status bar, out of the toolbar, where each of its changes made
         # the page list the toolbar's items again (jupyter-settings/overrides.json)

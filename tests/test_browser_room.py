@@ -20,7 +20,7 @@ import re
 
 import nbformat
 import pytest
-from lab_browser import ROOT, open_notebook_and_run_all, run_chromium, run_jupyterlab, wait_for_readout
+from lab_browser import ERROR_OUTPUTS, ROOT, open_notebook_and_run_all, run_chromium, run_jupyterlab, wait_for_readout
 from playwright.sync_api import expect, sync_playwright
 from test_browser import require_chromium, view_appearance
 
@@ -147,6 +147,6 @@ def test_the_dashboard_fits_a_projector_and_its_readout_is_as_large_as_the_prose
         assert box(readout)["right"] <= box(picture)["left"], "the readout runs into the picture"
         overflow = readout.evaluate("e => e.scrollWidth - e.clientWidth")
         assert overflow <= 0, f"the readout's text runs {overflow} px past its box"
-        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        errors = page.locator(ERROR_OUTPUTS)
         assert errors.count() == 0, "a cell wrote to stderr or raised in the browser run"
         browser.close()
